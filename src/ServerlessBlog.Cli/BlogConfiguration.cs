@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+using ServerlessBlog.Core.Configuration;
+using ServerlessBlog.Core.Content;
+
+namespace ServerlessBlog.Cli;
+
+/// <summary>
+/// The blog's settings, layered as Hugo users expect: defaults, then the content root's <c>site.yaml</c>,
+/// then environment variables (<c>Blog__BaseUrl</c>), then command-line options.
+/// </summary>
+internal static class BlogConfiguration
+{
+    public static BlogOptions Load(string contentRoot, IReadOnlyDictionary<string, string?> commandLine)
+    {
+        var builder = new ConfigurationBuilder();
+        var siteFile = Path.Combine(contentRoot, ContentPaths.SiteConfiguration);
+        if (File.Exists(siteFile))
+        {
+            try
+            {
+                builder.AddInMemoryCollection(SiteConfigurationFile.Read(File.ReadAllText(siteFile)));
+            }
+            catch (ContentException ex)
+            {
+                throw new OptionsValidationException(BlogOptions.SectionName, typeof(BlogOptions), [$"{siteFile}:{ex.Line}: {ex.Message}"]);
+            }
+        }
+
+        builder.AddEnvironmentVariables();
+        builder.AddInMemoryCollection(commandLine.Where(pair => pair.Value is not null)
+            .Select(pair => KeyValuePair.Create($"{BlogOptions.SectionName}:{pair.Key}", pair.Value)));
+
+        var options = new BlogOptions();
+        builder.Build().GetSection(BlogOptions.SectionName).Bind(options);
+        var result = new BlogOptionsValidator().Validate(null, options);
+        return result.Failed ? throw new OptionsValidationException(BlogOptions.SectionName, typeof(BlogOptions), result.Failures) : options;
+    }
+}

@@ -1,0 +1,231 @@
+using System.Collections.Concurrent;
+using ServerlessBlog.Core.Configuration;
+using ServerlessBlog.Core.Content;
+using ServerlessBlog.Core.Generation;
+using ServerlessBlog.Core.Rendering;
+using ServerlessBlog.Core.Site;
+using ServerlessBlog.Core.Storage;
+using ServerlessBlog.Core.Theming;
+
+namespace ServerlessBlog.Core.Building;
+
+/// <summary>
+/// Builds a whole site from a content root: parse every post, render and write each post page as soon as it is
+/// rendered, then the listings, feeds and sitemaps from the index, then the assets. A post that cannot be built is
+/// reported and left out; the rest of the site is still built.
+/// </summary>
+public sealed class SiteBuilder
+{
+    private readonly BlogOptions _options;
+    private readonly TimeProvider _time;
+    private readonly PostParser _parser;
+    private readonly PostRenderer _renderer;
+    private readonly FeedGenerator _feeds;
+
+    public SiteBuilder(BlogOptions options, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _time = time;
+        _parser = new PostParser(options.MaxPostBytes);
+        _renderer = new PostRenderer(new SiteUrls(options.BaseUrl));
+        _feeds = new FeedGenerator(options);
+    }
+
+    public async Task<BuildReport> BuildAsync(IContentSource source, ISiteStore store, BuildSettings settings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(settings);
+
+        var entries = new List<ContentEntry>();
+        await foreach (var entry in source.ListAsync(cancellationToken))
+        {
+            entries.Add(entry);
+        }
+
+        var errors = new ConcurrentBag<BuildError>();
+        var output = new OutputTracker(store);
+        var theme = await LoadThemeAsync(source, entries, cancellationToken);
+        var pages = new PageGenerator(_options, theme);
+
+        var parsed = await ParseAsync(source, entries.Where(entry => !ContentPaths.IsIgnored(entry.Path) && ContentPaths.IsPost(entry.Path)), errors, cancellationToken);
+        var now = _time.GetUtcNow();
+        var published = parsed
+            .Where(post => (settings.IncludeDrafts || !post.Draft) && (settings.IncludeFuture || post.Date <= now))
+            .ToList();
+        var skipped = parsed.Count - published.Count;
+        published = RejectTakenSlugs(published, errors);
+
+        // Neighbours and feed membership depend only on dates, slugs and tags: known before anything is rendered.
+        var outline = new SiteIndex(published.Select(post => new RenderedPost(post, string.Empty, string.Empty, 1).ToSummary()));
+        var inFeeds = FeedSlugs(outline);
+        var links = new DictionaryLinkResolver(published.ToDictionary(post => post.SourcePath, post => post.Slug, StringComparer.Ordinal));
+
+        var summaries = new ConcurrentBag<PostSummary>();
+        var feedContent = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(published, Parallelism(cancellationToken), async (post, token) =>
+        {
+            var rendered = _renderer.Render(post, links);
+            await output.WriteAsync(pages.PostPage(rendered, outline), token);
+            summaries.Add(rendered.ToSummary());
+            if (inFeeds.Contains(post.Slug))
+            {
+                feedContent[post.Slug] = rendered.ContentHtml;
+            }
+        });
+
+        var index = new SiteIndex(summaries);
+        await output.WriteAllAsync(SitePagesOf(index, pages, slug => feedContent[slug.Slug]), Parallelism(cancellationToken));
+        var assets = await CopyAssetsAsync(source, entries, output, errors, cancellationToken);
+        var deleted = settings.Clean ? await output.DeleteOthersAsync(cancellationToken) : 0;
+
+        return new BuildReport
+        {
+            Posts = index.Posts.Count,
+            Pages = output.Count(ContentTypes.Html),
+            Feeds = output.Count(RssFeedContentTypes),
+            Assets = assets,
+            Skipped = skipped,
+            Written = output.Written,
+            Unchanged = output.Unchanged,
+            Deleted = deleted,
+            Errors = errors.OrderBy(error => error.Path, StringComparer.Ordinal).ThenBy(error => error.Line).ToList(),
+        };
+    }
+
+    private static readonly string[] RssFeedContentTypes =
+        [Feeds.RssFeedWriter.ContentType, Feeds.AtomFeedWriter.ContentType, Feeds.JsonFeedWriter.ContentType];
+
+    private IEnumerable<Func<SiteFile>> SitePagesOf(SiteIndex index, PageGenerator pages, Func<PostSummary, string> contentOf)
+    {
+        yield return () => pages.HomePage(index);
+        yield return () => pages.TagsPage(index);
+        yield return () => pages.ArchivePage(index);
+        yield return pages.NotFoundPage;
+        yield return pages.Stylesheet;
+        yield return _feeds.Robots;
+        foreach (var feed in _feeds.SiteFeeds(index, contentOf))
+        {
+            yield return () => feed;
+        }
+
+        foreach (var sitemap in _feeds.Sitemaps(index))
+        {
+            yield return () => sitemap;
+        }
+
+        foreach (var tag in index.Tags)
+        {
+            yield return () => pages.TagPage(index, tag);
+            yield return () => _feeds.TagFeed(index, tag, contentOf);
+        }
+
+        foreach (var month in index.Months)
+        {
+            yield return () => pages.ArchiveMonthPage(index, month);
+        }
+
+        foreach (var post in index.Posts.Where(post => post.Aliases.Count > 0))
+        {
+            foreach (var redirect in pages.RedirectPages(post))
+            {
+                yield return () => redirect;
+            }
+        }
+    }
+
+    private async Task<List<Post>> ParseAsync(IContentSource source, IEnumerable<ContentEntry> posts, ConcurrentBag<BuildError> errors, CancellationToken cancellationToken)
+    {
+        var parsed = new ConcurrentBag<Post>();
+        await Parallel.ForEachAsync(posts, Parallelism(cancellationToken), async (entry, token) =>
+        {
+            try
+            {
+                parsed.Add(_parser.Parse(await source.ReadAsync(entry, token)));
+            }
+            catch (ContentException ex)
+            {
+                errors.Add(new BuildError(entry.Path, ex.Line, ex.Message));
+            }
+        });
+
+        return parsed.OrderBy(post => post.SourcePath, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Two posts may not share a slug: the one whose path sorts first keeps it, whatever order they were read in.</summary>
+    private static List<Post> RejectTakenSlugs(List<Post> posts, ConcurrentBag<BuildError> errors)
+    {
+        var owners = new Dictionary<string, Post>(StringComparer.Ordinal);
+        var kept = new List<Post>(posts.Count);
+        foreach (var post in posts)
+        {
+            if (owners.TryGetValue(post.Slug, out var owner))
+            {
+                errors.Add(new BuildError(post.SourcePath, 1, $"the slug '{post.Slug}' is already taken by {owner.SourcePath}"));
+                continue;
+            }
+
+            owners[post.Slug] = post;
+            kept.Add(post);
+        }
+
+        return kept;
+    }
+
+    private HashSet<string> FeedSlugs(SiteIndex outline)
+    {
+        var slugs = new HashSet<string>(_feeds.FeedPosts(outline).Select(post => post.Slug), StringComparer.Ordinal);
+        foreach (var tag in outline.Tags)
+        {
+            slugs.UnionWith(_feeds.FeedPosts(outline, tag).Select(post => post.Slug));
+        }
+
+        return slugs;
+    }
+
+    private static async Task<Theme> LoadThemeAsync(IContentSource source, List<ContentEntry> entries, CancellationToken cancellationToken)
+    {
+        var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var entry in entries.Where(entry => entry.Path.StartsWith(ContentPaths.ThemeFolder, StringComparison.Ordinal)))
+        {
+            var name = entry.Path[ContentPaths.ThemeFolder.Length..];
+            if (Theme.IsThemeFile(name))
+            {
+                var file = await source.ReadAsync(entry, cancellationToken);
+                overrides[name] = SourceText.Decode(file.Content.Span);
+            }
+        }
+
+        return overrides.Count == 0 ? Theme.Default : Theme.Load(overrides);
+    }
+
+    private static async Task<int> CopyAssetsAsync(IContentSource source, List<ContentEntry> entries, OutputTracker output, ConcurrentBag<BuildError> errors, CancellationToken cancellationToken)
+    {
+        var assets = new List<ContentEntry>();
+        foreach (var entry in entries.Where(entry => !ContentPaths.IsIgnored(entry.Path) && !ContentPaths.IsPost(entry.Path)))
+        {
+            if (SitePaths.IsReserved(entry.Path) || output.Produced(entry.Path))
+            {
+                errors.Add(new BuildError(entry.Path, 1, "the site generates a file at this path; rename the asset"));
+                continue;
+            }
+
+            assets.Add(entry);
+        }
+
+        await Parallel.ForEachAsync(assets, Parallelism(cancellationToken), async (entry, token) =>
+        {
+            var file = await source.ReadAsync(entry, token);
+            await output.WriteAsync(new SiteFile(entry.Path, file.Content, ContentTypes.ForPath(entry.Path)), token);
+        });
+
+        return assets.Count;
+    }
+
+    private static ParallelOptions Parallelism(CancellationToken cancellationToken) => new()
+    {
+        MaxDegreeOfParallelism = Environment.ProcessorCount,
+        CancellationToken = cancellationToken,
+    };
+}

@@ -1,0 +1,7 @@
+namespace ServerlessBlog.Core.Content;
+
+/// <summary>One file of the content root: a post or an asset, with its bytes.</summary>
+/// <param name="Path">The path relative to the content root, with forward slashes.</param>
+/// <param name="Content">The file's bytes.</param>
+/// <param name="LastModified">When the file last changed; the date of a post that names none.</param>
+public sealed record ContentFile(string Path, ReadOnlyMemory<byte> Content, DateTimeOffset LastModified);

@@ -1,0 +1,46 @@
+using System.Globalization;
+
+namespace ServerlessBlog.Core.Content;
+
+/// <summary>Reads front matter values the lenient way Hugo and Jekyll do: a list or a comma-separated string, a number or a string.</summary>
+internal static class FrontMatterValues
+{
+    public static string? AsText(object? value) => value switch
+    {
+        null => null,
+        string text => string.IsNullOrWhiteSpace(text) ? null : text.Trim(),
+        bool flag => flag ? "true" : "false",
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => null,
+    };
+
+    /// <summary>A list of strings from a YAML/TOML list or a comma-separated string, trimmed, without blanks.</summary>
+    public static List<string> AsList(object? value)
+    {
+        IEnumerable<string?> items = value switch
+        {
+            null => [],
+            string text => text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
+            IEnumerable<object?> list => list.Select(AsText),
+            _ => [AsText(value)],
+        };
+
+        return items.Where(item => !string.IsNullOrWhiteSpace(item)).Select(item => item!.Trim()).ToList();
+    }
+
+    /// <summary>The names in an <c>author</c>/<c>authors</c> value: strings, or maps with a <c>name</c>.</summary>
+    public static List<string> AsNames(object? value) => value switch
+    {
+        IReadOnlyDictionary<string, object?> map => AsText(map.GetValueOrDefault("name")) is { } name ? [name] : [],
+        IEnumerable<object?> list => list.SelectMany(AsNames).ToList(),
+        _ => AsList(value),
+    };
+
+    public static bool? AsBool(object? value) => value switch
+    {
+        bool flag => flag,
+        string text when bool.TryParse(text.Trim(), out var flag) => flag,
+        long number => number != 0,
+        _ => null,
+    };
+}

@@ -1,0 +1,143 @@
+using System.Globalization;
+using ServerlessBlog.Core.Site;
+
+namespace ServerlessBlog.Core.Content;
+
+/// <summary>
+/// Turns a post's source file into a <see cref="Post"/>, reading the front matter fields of Hugo, Jekyll and Zola,
+/// and falling back to the file name (Jekyll's <c>YYYY-MM-DD-title.md</c>), the leading heading and the file's time.
+/// Thread-safe.
+/// </summary>
+public sealed class PostParser
+{
+    private static readonly HashSet<string> InterpretedKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "title", "date", "lastmod", "updated", "last_modified_at", "tags", "categories", "taxonomies", "draft", "published",
+        "summary", "description", "slug", "author", "authors", "image", "images", "cover", "aliases", "redirect_from",
+    };
+
+    private readonly int _maxPostBytes;
+
+    public PostParser(int maxPostBytes = Configuration.BlogDefaults.MaxPostBytes)
+    {
+        _maxPostBytes = maxPostBytes;
+    }
+
+    /// <exception cref="ContentException">The post cannot be published; the exception says why and on which line.</exception>
+    public Post Parse(ContentFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (file.Content.Length > _maxPostBytes)
+        {
+            throw new ContentException($"the post is {file.Content.Length} bytes, more than the limit of {_maxPostBytes}");
+        }
+
+        var text = SourceText.Decode(file.Content.Span);
+        var document = FrontMatterParser.Parse(text);
+        var frontMatter = document.FrontMatter;
+        var fileName = FileNameParts.From(file.Path);
+
+        var date = ReadDate(frontMatter, "date") ?? fileName.Date ?? file.LastModified;
+        var updated = ReadDate(frontMatter, "lastmod", "updated", "last_modified_at");
+        var taxonomies = frontMatter.Find("taxonomies") as IReadOnlyDictionary<string, object?>;
+
+        var title = FrontMatterValues.AsText(frontMatter.Find("title"));
+        var titleFromHeading = false;
+        if (title is null && LeadingHeading.Find(document.Body) is { } heading)
+        {
+            title = heading;
+            titleFromHeading = true;
+        }
+
+        title ??= fileName.Title;
+        var slug = ReadSlug(frontMatter, fileName);
+
+        return new Post
+        {
+            SourcePath = file.Path,
+            Slug = slug,
+            Title = title,
+            TitleFromHeading = titleFromHeading,
+            Date = date,
+            Updated = updated,
+            Tags = Distinct(FrontMatterValues.AsList(frontMatter.Find("tags") ?? taxonomies?.GetValueOrDefault("tags"))),
+            Categories = Distinct(FrontMatterValues.AsList(frontMatter.Find("categories") ?? taxonomies?.GetValueOrDefault("categories"))),
+            Authors = FrontMatterValues.AsNames(frontMatter.Find("authors", "author")),
+            Aliases = ReadAliases(frontMatter),
+            Draft = FrontMatterValues.AsBool(frontMatter.Find("draft")) == true
+                || FrontMatterValues.AsBool(frontMatter.Find("published")) == false
+                || fileName.InDraftsFolder,
+            Summary = FrontMatterValues.AsText(frontMatter.Find("summary", "description")),
+            Image = ReadImage(frontMatter),
+            Params = frontMatter.Values
+                .Where(pair => !InterpretedKeys.Contains(pair.Key))
+                .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.OrdinalIgnoreCase),
+            Body = document.Body,
+            BodyLine = document.BodyLine,
+        };
+    }
+
+    private static DateTimeOffset? ReadDate(FrontMatter frontMatter, params string[] keys)
+    {
+        foreach (var key in keys)
+        {
+            if (!frontMatter.Values.TryGetValue(key, out var value) || value is null)
+            {
+                continue;
+            }
+
+            if (!PostDates.TryParse(value, out var date))
+            {
+                throw new ContentException($"'{key}' is not a date: '{Convert.ToString(value, CultureInfo.InvariantCulture)}' (write it as YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)", frontMatter.LineOf(key));
+            }
+
+            return date;
+        }
+
+        return null;
+    }
+
+    private static string ReadSlug(FrontMatter frontMatter, FileNameParts fileName)
+    {
+        if (FrontMatterValues.AsText(frontMatter.Find("slug")) is { } declared)
+        {
+            var slug = Slug.From(declared);
+            return slug.Length > 0
+                ? slug
+                : throw new ContentException($"'slug' has no letter or digit to make a URL from: '{declared}'", frontMatter.LineOf("slug"));
+        }
+
+        var fromName = Slug.From(fileName.Stem);
+        return fromName.Length > 0
+            ? fromName
+            : throw new ContentException($"cannot make a URL slug from the file name '{fileName.Stem}'; set 'slug' in the front matter");
+    }
+
+    private static List<string> ReadAliases(FrontMatter frontMatter)
+    {
+        var aliases = new List<string>();
+        foreach (var alias in FrontMatterValues.AsList(frontMatter.Find("aliases", "redirect_from")))
+        {
+            var path = SitePathText.NormalizeRelative(alias);
+            if (path is null)
+            {
+                throw new ContentException($"alias '{alias}' is not a path on this site", frontMatter.LineOf(frontMatter.Values.ContainsKey("aliases") ? "aliases" : "redirect_from"));
+            }
+
+            aliases.Add(path);
+        }
+
+        return aliases;
+    }
+
+    private static string? ReadImage(FrontMatter frontMatter) => frontMatter.Find("image", "images", "cover") switch
+    {
+        string image => FrontMatterValues.AsText(image),
+        IReadOnlyList<object?> images => images.Select(FrontMatterValues.AsText).FirstOrDefault(image => image is not null),
+        IReadOnlyDictionary<string, object?> cover => FrontMatterValues.AsText(cover.GetValueOrDefault("image")),
+        _ => null,
+    };
+
+    private static List<string> Distinct(List<string> names) =>
+        names.DistinctBy(name => Slug.From(name)).Where(name => Slug.From(name).Length > 0).ToList();
+}

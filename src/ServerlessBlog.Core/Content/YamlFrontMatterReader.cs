@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace ServerlessBlog.Core.Content;
+
+/// <summary>
+/// Reads YAML front matter into plain values. Plain scalars are typed by the YAML core schema;
+/// quoted scalars stay strings. Aliases are followed within a node budget, so an alias bomb is refused.
+/// </summary>
+internal static partial class YamlFrontMatterReader
+{
+    /// <summary>The most nodes one front matter block may expand to.</summary>
+    internal const int MaxNodes = 10_000;
+
+    public static IReadOnlyDictionary<string, object?> Read(string yaml)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException ex)
+        {
+            // The block starts on line 2 of the file, after the opening '---'.
+            throw new ContentException($"invalid YAML front matter: {Reason(ex)}", (int)ex.Start.Line + 1, ex);
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        {
+            return new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+        }
+
+        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            throw new ContentException("the YAML front matter must be a mapping of keys to values", (int)stream.Documents[0].RootNode.Start.Line + 1);
+        }
+
+        var budget = MaxNodes;
+        return ReadMapping(root, ref budget);
+    }
+
+    private static Dictionary<string, object?> ReadMapping(YamlMappingNode mapping, ref int budget)
+    {
+        var values = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (keyNode, valueNode) in mapping.Children)
+        {
+            var key = keyNode is YamlScalarNode { Value: { } scalarKey } ? scalarKey : keyNode.ToString();
+            values[key] = ReadNode(valueNode, ref budget);
+        }
+
+        return values;
+    }
+
+    private static object? ReadNode(YamlNode node, ref int budget)
+    {
+        if (--budget < 0)
+        {
+            throw new ContentException($"the YAML front matter expands to more than {MaxNodes} values (an alias bomb?)", (int)node.Start.Line + 1);
+        }
+
+        switch (node)
+        {
+            case YamlScalarNode scalar:
+                return scalar.Style is ScalarStyle.Plain ? ResolvePlain(scalar.Value) : scalar.Value;
+            case YamlSequenceNode sequence:
+                var list = new List<object?>(sequence.Children.Count);
+                foreach (var child in sequence.Children)
+                {
+                    list.Add(ReadNode(child, ref budget));
+                }
+
+                return list;
+            case YamlMappingNode mapping:
+                return ReadMapping(mapping, ref budget);
+            default:
+                return null;
+        }
+    }
+
+    private static object? ResolvePlain(string? value)
+    {
+        switch (value)
+        {
+            case null or "" or "~" or "null" or "Null" or "NULL":
+                return null;
+            case "true" or "True" or "TRUE":
+                return true;
+            case "false" or "False" or "FALSE":
+                return false;
+        }
+
+        if (IntegerPattern().IsMatch(value) && long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
+        {
+            return integer;
+        }
+
+        if (FloatPattern().IsMatch(value) && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        {
+            return number;
+        }
+
+        return value;
+    }
+
+    private static string Reason(YamlException ex)
+    {
+        var message = ex.InnerException is YamlException inner ? inner.Message : ex.Message;
+        return LocationPrefix().Replace(message, string.Empty).Trim();
+    }
+
+    [GeneratedRegex(@"^[-+]?[0-9]+$")]
+    private static partial Regex IntegerPattern();
+
+    [GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")]
+    private static partial Regex FloatPattern();
+
+    [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\):\s*")]
+    private static partial Regex LocationPrefix();
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using ServerlessBlog.Core.Configuration;
+using ServerlessBlog.Core.Content;
+using ServerlessBlog.Core.Rendering;
+using ServerlessBlog.Core.Site;
+using ServerlessBlog.Core.Theming.Views;
+
+namespace ServerlessBlog.Core.Generation;
+
+/// <summary>Turns the site's data into the views templates see; dates in invariant culture.</summary>
+internal sealed class ViewFactory
+{
+    private const string DateFormat = "d MMMM yyyy";
+    private readonly SiteUrls _urls;
+
+    public ViewFactory(BlogOptions options, SiteUrls urls)
+    {
+        _urls = urls;
+        Site = new SiteView(
+            options.Title,
+            options.Description,
+            options.Author,
+            options.Language,
+            options.Language.Replace('-', '_'),
+            urls.BaseUrl,
+            urls.Path(string.Empty),
+            urls.Path(SitePaths.ArchiveFolder),
+            urls.Path(SitePaths.TagsFolder),
+            urls.Path(SitePaths.RssFeed),
+            urls.Path(SitePaths.AtomFeed),
+            urls.Path(SitePaths.JsonFeed),
+            urls.Path(SitePaths.Stylesheet));
+    }
+
+    public SiteView Site { get; }
+
+    public static string Iso(DateTimeOffset date) => date.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    public static string Text(DateTimeOffset date) => date.UtcDateTime.ToString(DateFormat, CultureInfo.InvariantCulture);
+
+    public PostView Post(RenderedPost rendered, PostSummary? older, PostSummary? newer)
+    {
+        var post = rendered.Post;
+        var updated = post.Updated is { } value && value.UtcDateTime.Date > post.Date.UtcDateTime.Date ? value : (DateTimeOffset?)null;
+        return new PostView
+        {
+            Title = post.Title,
+            Url = _urls.Path(SitePaths.PostFolder(post.Slug)),
+            DateIso = Iso(post.Date),
+            DateText = Text(post.Date),
+            UpdatedIso = updated is null ? null : Iso(updated.Value),
+            UpdatedText = updated is null ? null : Text(updated.Value),
+            ReadingMinutes = rendered.ReadingMinutes,
+            Tags = post.Tags.Select(Tag).ToList(),
+            Categories = post.Categories,
+            Authors = post.Authors,
+            Excerpt = rendered.Excerpt,
+            Content = rendered.ContentHtml,
+            Image = ImageUrl(post.Image),
+            Older = older is null ? null : Link(older),
+            Newer = newer is null ? null : Link(newer),
+            Params = new Dictionary<string, object?>(post.Params, StringComparer.OrdinalIgnoreCase),
+        };
+    }
+
+    public PostCardView Card(PostSummary post) =>
+        new(post.Title, _urls.Path(post.Folder), Iso(post.Date), Text(post.Date), post.ReadingMinutes, post.Excerpt);
+
+    public TagView Tag(string name)
+    {
+        var slug = Slug.From(name);
+        return new TagView(name, _urls.Path(SitePaths.TagFolder(slug)), 0, _urls.Path(SitePaths.TagFeed(slug)));
+    }
+
+    public TagView Tag(TagSummary tag) =>
+        new(tag.Name, _urls.Path(tag.Folder), tag.Count, _urls.Path(SitePaths.TagFeed(tag.Slug)));
+
+    public LinkView Link(PostSummary post) => new(post.Title, _urls.Path(post.Folder));
+
+    /// <summary>An image path from front matter as an absolute URL: site paths are resolved, absolute URLs kept.</summary>
+    public string? ImageUrl(string? image)
+    {
+        if (image is null)
+        {
+            return null;
+        }
+
+        if (Uri.TryCreate(image, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttps || absolute.Scheme == Uri.UriSchemeHttp))
+        {
+            return absolute.AbsoluteUri;
+        }
+
+        return SitePathText.NormalizeRelative(image) is { } path ? _urls.Absolute(path) : null;
+    }
+
+    public PageView Page(string title, string description, string sitePath) => new()
+    {
+        Title = title,
+        Description = description.Length > 0 ? description : Site.Description.Length > 0 ? Site.Description : Site.Title,
+        CanonicalUrl = _urls.Absolute(sitePath),
+    };
+}

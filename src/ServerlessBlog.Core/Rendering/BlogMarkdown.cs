@@ -1,0 +1,32 @@
+using Markdig;
+
+namespace ServerlessBlog.Core.Rendering;
+
+/// <summary>The one Markdown pipeline of the site: built once, immutable, thread-safe.</summary>
+public static class BlogMarkdown
+{
+    /// <summary>
+    /// CommonMark plus the extensions Hugo and Jekyll authors expect (tables, footnotes, task lists,
+    /// strikethrough, autolinks, heading ids, definition lists), and build-time code highlighting.
+    /// Generic attributes are off: they would let a post add event handlers to elements.
+    /// </summary>
+    public static MarkdownPipeline Pipeline { get; } = Build();
+
+    private static MarkdownPipeline Build()
+    {
+        var builder = new MarkdownPipelineBuilder()
+            .UseAutoIdentifiers(Markdig.Extensions.AutoIdentifiers.AutoIdentifierOptions.GitHub)
+            .UsePipeTables()
+            .UseGridTables()
+            .UseFootnotes()
+            .UseTaskLists()
+            .UseEmphasisExtras()
+            .UseAutoLinks()
+            .UseDefinitionLists()
+            .UseAbbreviations()
+            .UseListExtras()
+            .UseFigures();
+        builder.Extensions.Add(new HighlightingExtension());
+        return builder.Build();
+    }
+}

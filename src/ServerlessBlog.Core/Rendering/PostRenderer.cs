@@ -1,0 +1,165 @@
+using System.Text;
+using Markdig;
+using Markdig.Renderers;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using ServerlessBlog.Core.Content;
+using ServerlessBlog.Core.Site;
+
+namespace ServerlessBlog.Core.Rendering;
+
+/// <summary>
+/// Renders a post's Markdown to HTML: links between posts and to assets made absolute,
+/// headings kept below the page's own <c>h1</c>, code highlighted; and finds its excerpt and reading time.
+/// Thread-safe.
+/// </summary>
+public sealed class PostRenderer
+{
+    /// <summary>The marker that ends a hand-written excerpt, as in Hugo and Jekyll.</summary>
+    public const string MoreMarker = "<!--more-->";
+
+    private const int ExcerptMaxLength = 300;
+    private const int WordsPerMinute = 220;
+
+    private readonly MarkdownPipeline _pipeline;
+    private readonly SiteUrls _urls;
+
+    public PostRenderer(SiteUrls urls, MarkdownPipeline? pipeline = null)
+    {
+        _urls = urls;
+        _pipeline = pipeline ?? BlogMarkdown.Pipeline;
+    }
+
+    public RenderedPost Render(Post post, IPostLinkResolver links)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        ArgumentNullException.ThrowIfNull(links);
+
+        var document = Markdown.Parse(post.Body, _pipeline);
+        if (post.TitleFromHeading)
+        {
+            RemoveTitleHeading(document);
+        }
+
+        KeepHeadingsBelowTitle(document);
+        RewriteLinks(document, SitePathText.DirectoryOf(post.SourcePath), links);
+
+        using var writer = new StringWriter(new StringBuilder(post.Body.Length * 3 / 2), System.Globalization.CultureInfo.InvariantCulture);
+        var renderer = new HtmlRenderer(writer);
+        _pipeline.Setup(renderer);
+        renderer.Render(document);
+        writer.Flush();
+
+        return new RenderedPost(post, writer.ToString(), Excerpt(document, post), ReadingMinutes(post.Body));
+    }
+
+    private static void RemoveTitleHeading(MarkdownDocument document)
+    {
+        var heading = document.OfType<HeadingBlock>().FirstOrDefault(block => block.Level == 1);
+        if (heading is not null)
+        {
+            document.Remove(heading);
+        }
+    }
+
+    private static void KeepHeadingsBelowTitle(MarkdownDocument document)
+    {
+        var headings = document.Descendants<HeadingBlock>().ToList();
+        if (headings.Any(heading => heading.Level == 1))
+        {
+            foreach (var heading in headings)
+            {
+                heading.Level = Math.Min(heading.Level + 1, 6);
+            }
+        }
+    }
+
+    private void RewriteLinks(MarkdownDocument document, string postFolder, IPostLinkResolver links)
+    {
+        foreach (var link in document.Descendants<LinkInline>())
+        {
+            if (link.Url is { } url && Resolve(url, postFolder, links) is { } resolved)
+            {
+                link.Url = resolved;
+            }
+        }
+    }
+
+    private string? Resolve(string url, string postFolder, IPostLinkResolver links)
+    {
+        if (url.Length == 0 || url[0] is '#' or '?' || url.StartsWith("//", StringComparison.Ordinal) || HasScheme(url))
+        {
+            return null;
+        }
+
+        var suffixStart = url.IndexOfAny(['#', '?']);
+        var path = suffixStart < 0 ? url : url[..suffixStart];
+        var suffix = suffixStart < 0 ? string.Empty : url[suffixStart..];
+        var target = SitePathText.Combine(postFolder, Uri.UnescapeDataString(path));
+        if (target is null)
+        {
+            return null;
+        }
+
+        if (ContentPaths.IsPost(target))
+        {
+            var slug = links.FindSlug(target) ?? Slug.From(FileNameParts.From(target).Stem);
+            return slug.Length == 0 ? null : _urls.Absolute(SitePaths.PostFolder(slug)) + suffix;
+        }
+
+        return _urls.Absolute(target) + suffix;
+    }
+
+    private static bool HasScheme(string url)
+    {
+        var colon = url.IndexOf(':', StringComparison.Ordinal);
+        var slash = url.IndexOf('/', StringComparison.Ordinal);
+        return colon > 0 && (slash < 0 || colon < slash);
+    }
+
+    private static string Excerpt(MarkdownDocument document, Post post)
+    {
+        var text = new StringBuilder();
+        var more = -1;
+        for (var i = 0; i < document.Count && more < 0; i++)
+        {
+            more = document[i] is HtmlBlock html && html.Lines.ToString().Contains(MoreMarker, StringComparison.Ordinal) ? i : -1;
+        }
+
+        if (more > 0)
+        {
+            for (var i = 0; i < more; i++)
+            {
+                PlainText.AppendBlock(document[i], text);
+            }
+        }
+        else if (post.Summary is { } summary)
+        {
+            text.Append(summary);
+        }
+        else if (document.Descendants<ParagraphBlock>().FirstOrDefault() is { } paragraph)
+        {
+            PlainText.AppendBlock(paragraph, text);
+        }
+
+        return PlainText.Truncate(text.ToString().Trim(), ExcerptMaxLength);
+    }
+
+    private static int ReadingMinutes(string body)
+    {
+        var words = 0;
+        var inWord = false;
+        foreach (var c in body)
+        {
+            var isSpace = char.IsWhiteSpace(c);
+            if (!isSpace && !inWord)
+            {
+                words++;
+            }
+
+            inWord = !isSpace;
+        }
+
+        return Math.Max(1, (words + WordsPerMinute - 1) / WordsPerMinute);
+    }
+}

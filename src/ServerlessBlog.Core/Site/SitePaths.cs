@@ -1,0 +1,52 @@
+using System.Globalization;
+
+namespace ServerlessBlog.Core.Site;
+
+/// <summary>
+/// The layout of a published site: where every page, feed and sitemap is written.
+/// Paths are relative to the site root, without a leading slash; folder URLs end in <c>/</c>.
+/// </summary>
+public static class SitePaths
+{
+    public const string IndexDocument = "index.html";
+    public const string Home = IndexDocument;
+    public const string NotFound = "404.html";
+    public const string RssFeed = "feed.xml";
+    public const string AtomFeed = "atom.xml";
+    public const string JsonFeed = "feed.json";
+    public const string Sitemap = "sitemap.xml";
+    /// <summary>Child sitemaps sit at the root: a sitemap may only list URLs below its own folder.</summary>
+    public const string SitemapOfPages = "sitemap-pages.xml";
+    public const string Robots = "robots.txt";
+    public const string Stylesheet = "theme/style.css";
+    public const string TagsFolder = "tags/";
+    public const string ArchiveFolder = "archive/";
+
+    /// <summary>Top-level folders and files the site generates; an asset may not take their place.</summary>
+    public static readonly IReadOnlySet<string> Reserved = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "posts", "tags", "archive", "theme", Home, NotFound, RssFeed, AtomFeed, JsonFeed, Robots,
+    };
+
+    public static string PostFolder(string slug) => $"posts/{slug}/";
+
+    public static string TagFolder(string tagSlug) => $"{TagsFolder}{tagSlug}/";
+
+    public static string TagFeed(string tagSlug) => $"{TagFolder(tagSlug)}{RssFeed}";
+
+    public static string ArchiveMonthFolder(int year, int month) =>
+        string.Create(CultureInfo.InvariantCulture, $"{ArchiveFolder}{year:D4}/{month:D2}/");
+
+    public static string SitemapOfYear(int year) => string.Create(CultureInfo.InvariantCulture, $"sitemap-posts-{year:D4}.xml");
+
+    /// <summary>The file a folder URL is served from: its <c>index.html</c>.</summary>
+    public static string PageOf(string folder) => folder.Length == 0 || folder.EndsWith('/') ? folder + IndexDocument : folder;
+
+    /// <summary>Whether an asset at <paramref name="path"/> would collide with a generated file.</summary>
+    public static bool IsReserved(string path)
+    {
+        var slash = path.IndexOf('/', StringComparison.Ordinal);
+        var top = slash < 0 ? path : path[..slash];
+        return Reserved.Contains(top) || top.StartsWith("sitemap", StringComparison.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,38 @@
+using ServerlessBlog.Core.Content;
+
+namespace ServerlessBlog.Core.Storage;
+
+/// <summary>Reads the content root from a local folder.</summary>
+public sealed class FolderContentSource : IContentSource
+{
+    private readonly string _root;
+
+    public FolderContentSource(string root)
+    {
+        _root = Path.GetFullPath(root);
+        if (!Directory.Exists(_root))
+        {
+            throw new DirectoryNotFoundException($"The content folder '{root}' does not exist.");
+        }
+    }
+
+    public async IAsyncEnumerable<ContentEntry> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.None, IgnoreInaccessible = true };
+        foreach (var file in new DirectoryInfo(_root).EnumerateFiles("*", options).OrderBy(file => file.FullName, StringComparer.Ordinal))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var relative = Path.GetRelativePath(_root, file.FullName).Replace(Path.DirectorySeparatorChar, '/');
+            yield return new ContentEntry(relative, new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero), file.Length);
+        }
+
+        await Task.CompletedTask;
+    }
+
+    public async ValueTask<ContentFile> ReadAsync(ContentEntry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var bytes = await File.ReadAllBytesAsync(Path.Combine(_root, entry.Path), cancellationToken);
+        return new ContentFile(entry.Path, bytes, entry.LastModified);
+    }
+}

@@ -1,0 +1,76 @@
+using System.Runtime.CompilerServices;
+
+namespace ServerlessBlog.Core.Storage;
+
+/// <summary>
+/// Publishes the site to a local folder, ready for any static file server.
+/// A file whose bytes are unchanged is not rewritten, so its timestamp says when it really changed.
+/// </summary>
+public sealed class FolderSiteStore : ISiteStore
+{
+    private readonly string _root;
+
+    public FolderSiteStore(string root)
+    {
+        _root = Path.GetFullPath(root);
+        Directory.CreateDirectory(_root);
+    }
+
+    public string Root => _root;
+
+    public async ValueTask<bool> WriteAsync(SiteFile file, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var path = Resolve(file.Path);
+        var existing = new FileInfo(path);
+        if (existing.Exists && existing.Length == file.Content.Length
+            && (await File.ReadAllBytesAsync(path, cancellationToken)).AsSpan().SequenceEqual(file.Content.Span))
+        {
+            return false;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+
+        // Write beside the target and move it into place, so a reader never sees half a file.
+        var temporary = $"{path}.{Environment.CurrentManagedThreadId}.{Guid.NewGuid():N}.tmp";
+        await File.WriteAllBytesAsync(temporary, file.Content, cancellationToken);
+        File.Move(temporary, path, overwrite: true);
+        return true;
+    }
+
+    public async ValueTask<byte[]?> ReadAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var full = Resolve(path);
+        return File.Exists(full) ? await File.ReadAllBytesAsync(full, cancellationToken) : null;
+    }
+
+    public ValueTask DeleteAsync(string path, CancellationToken cancellationToken = default)
+    {
+        File.Delete(Resolve(path));
+        return ValueTask.CompletedTask;
+    }
+
+    public async IAsyncEnumerable<string> ListAsync(string prefix = "", [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.None };
+        foreach (var file in Directory.EnumerateFiles(_root, "*", options).Order(StringComparer.Ordinal))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var relative = Path.GetRelativePath(_root, file).Replace(Path.DirectorySeparatorChar, '/');
+            if (relative.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                yield return relative;
+            }
+        }
+
+        await Task.CompletedTask;
+    }
+
+    private string Resolve(string path)
+    {
+        var full = Path.GetFullPath(Path.Combine(_root, path));
+        return full.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            ? full
+            : throw new ArgumentException($"The path '{path}' is outside the site folder.", nameof(path));
+    }
+}

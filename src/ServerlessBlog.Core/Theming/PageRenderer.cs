@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Fluid;
+using ServerlessBlog.Core.Theming.Views;
+
+namespace ServerlessBlog.Core.Theming;
+
+/// <summary>
+/// Renders a page with a theme: the page's own template, then the layout around it.
+/// Thread-safe; the template options are built once.
+/// </summary>
+public sealed class PageRenderer
+{
+    // Encode what HTML needs encoded, and leave the text of every script as it is.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private readonly Theme _theme;
+    private readonly SiteView _site;
+    private readonly TemplateOptions _options;
+
+    public PageRenderer(Theme theme, SiteView site)
+    {
+        _theme = theme;
+        _site = site;
+        _options = new TemplateOptions
+        {
+            CultureInfo = CultureInfo.InvariantCulture,
+            TimeZone = TimeZoneInfo.Utc,
+        };
+        _options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
+        foreach (var type in ViewTypes)
+        {
+            _options.MemberAccessStrategy.Register(type);
+        }
+    }
+
+    private static Type[] ViewTypes =>
+    [
+        typeof(SiteView), typeof(PageView), typeof(LinkView), typeof(TagView), typeof(PostView), typeof(PostCardView),
+        typeof(ListView), typeof(ListGroupView), typeof(ArchiveView), typeof(ArchiveYearView), typeof(ArchiveMonthView),
+        typeof(RedirectView),
+    ];
+
+    /// <summary>Renders <paramref name="template"/> with <paramref name="model"/> as <paramref name="modelName"/>, inside the layout.</summary>
+    public string RenderPage(string template, PageView page, string modelName, object model)
+    {
+        var context = CreateContext();
+        context.SetValue("page", page);
+        context.SetValue(modelName, model);
+        var content = Render(template, context);
+        context.SetValue("content", content);
+        return Render(Theme.Layout, context);
+    }
+
+    /// <summary>Renders a template that is a whole document by itself, such as a redirect.</summary>
+    public string RenderDocument(string template, string modelName, object model)
+    {
+        var context = CreateContext();
+        context.SetValue(modelName, model);
+        return Render(template, context);
+    }
+
+    private TemplateContext CreateContext()
+    {
+        var context = new TemplateContext(_options);
+        context.SetValue("site", _site);
+        return context;
+    }
+
+    private string Render(string template, TemplateContext context)
+    {
+        try
+        {
+            return _theme[template].Render(context, Encoder);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException)
+        {
+            throw new ThemeException($"{template}{Theme.TemplateExtension}: {ex.Message}", ex);
+        }
+    }
+}

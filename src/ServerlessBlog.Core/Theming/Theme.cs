@@ -1,0 +1,78 @@
+using System.Reflection;
+using Fluid;
+
+namespace ServerlessBlog.Core.Theming;
+
+/// <summary>
+/// The Liquid templates and stylesheet the site is rendered with: the default theme embedded in the core,
+/// where any file can be replaced by one of the same name in the content root's <c>_theme/</c> folder.
+/// Templates are parsed once; a theme is immutable and thread-safe.
+/// </summary>
+public sealed class Theme
+{
+    public const string Layout = "layout";
+    public const string Post = "post";
+    public const string List = "list";
+    public const string Tags = "tags";
+    public const string Archive = "archive";
+    public const string NotFound = "404";
+    public const string Redirect = "redirect";
+    public const string StylesheetFile = "style.css";
+    public const string TemplateExtension = ".liquid";
+
+    /// <summary>Every template a theme has.</summary>
+    public static readonly IReadOnlyList<string> TemplateNames = [Layout, Post, List, Tags, Archive, NotFound, Redirect];
+
+    private static readonly FluidParser Parser = new();
+    private readonly Dictionary<string, IFluidTemplate> _templates;
+
+    private Theme(Dictionary<string, IFluidTemplate> templates, string stylesheet)
+    {
+        _templates = templates;
+        Stylesheet = stylesheet;
+    }
+
+    /// <summary>The default theme.</summary>
+    public static Theme Default { get; } = Load(new Dictionary<string, string>());
+
+    /// <summary>The CSS file of the theme.</summary>
+    public string Stylesheet { get; }
+
+    internal IFluidTemplate this[string name] => _templates[name];
+
+    /// <summary>
+    /// The default theme with some files replaced.
+    /// </summary>
+    /// <param name="overrides">File name (<c>post.liquid</c>, <c>style.css</c>) to its text.</param>
+    /// <exception cref="ThemeException">A template does not parse.</exception>
+    public static Theme Load(IReadOnlyDictionary<string, string> overrides)
+    {
+        ArgumentNullException.ThrowIfNull(overrides);
+        var templates = new Dictionary<string, IFluidTemplate>(StringComparer.Ordinal);
+        foreach (var name in TemplateNames)
+        {
+            var file = name + TemplateExtension;
+            var source = overrides.GetValueOrDefault(file) ?? ReadEmbedded(file);
+            if (!Parser.TryParse(source, out var template, out var error))
+            {
+                throw new ThemeException($"{file}: {error}");
+            }
+
+            templates[name] = template;
+        }
+
+        return new Theme(templates, overrides.GetValueOrDefault(StylesheetFile) ?? ReadEmbedded(StylesheetFile));
+    }
+
+    /// <summary>Whether a file of <c>_theme/</c> replaces a file of the theme.</summary>
+    public static bool IsThemeFile(string fileName) =>
+        fileName == StylesheetFile || TemplateNames.Any(name => fileName == name + TemplateExtension);
+
+    private static string ReadEmbedded(string file)
+    {
+        using var stream = typeof(Theme).Assembly.GetManifestResourceStream($"Theme/{file}")
+            ?? throw new ThemeException($"The default theme has no file '{file}'.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}
