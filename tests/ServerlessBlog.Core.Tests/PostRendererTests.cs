@@ -1,0 +1,101 @@
+using ServerlessBlog.Core.Content;
+using ServerlessBlog.Core.Rendering;
+using ServerlessBlog.Core.Site;
+
+namespace ServerlessBlog.Core.Tests;
+
+public sealed class PostRendererTests
+{
+    private readonly PostRenderer _renderer = new(new SiteUrls("https://blog.example/"));
+
+    private static Post Post(string body, string path = "posts/2024/current.md", string? summary = null, bool titleFromHeading = false) => new()
+    {
+        SourcePath = path,
+        Slug = "current",
+        Title = "Current",
+        Date = DateTimeOffset.UnixEpoch,
+        Body = body,
+        Summary = summary,
+        TitleFromHeading = titleFromHeading,
+    };
+
+    [Fact]
+    public void Relative_links_to_posts_point_to_their_published_url()
+    {
+        var links = new DictionaryLinkResolver(new Dictionary<string, string> { ["posts/other.md"] = "renamed-by-slug" });
+
+        var html = _renderer.Render(Post("[known](../other.md#part) and [unknown](2024-01-01-new-one.md)"), links).ContentHtml;
+
+        Assert.Contains("href=\"https://blog.example/posts/renamed-by-slug/#part\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://blog.example/posts/new-one/\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Relative_asset_links_become_absolute_and_external_links_are_kept()
+    {
+        var html = _renderer.Render(Post("![pic](img/a.png) [ext](https://other.example/x) [anchor](#top) [mail](mailto:a@b.c)"), DictionaryLinkResolver.Empty).ContentHtml;
+
+        Assert.Contains("src=\"https://blog.example/posts/2024/img/a.png\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://other.example/x\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"#top\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"mailto:a@b.c\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Headings_stay_below_the_page_title()
+    {
+        var html = _renderer.Render(Post("# Big\n\n## Smaller"), DictionaryLinkResolver.Empty).ContentHtml;
+
+        Assert.Contains("<h2 id=\"big\">Big</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<h3 id=\"smaller\">Smaller</h3>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<h1", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_heading_that_became_the_title_is_not_repeated_in_the_body()
+    {
+        var html = _renderer.Render(Post("# Current\n\nText\n\n## Part", titleFromHeading: true), DictionaryLinkResolver.Empty).ContentHtml;
+
+        Assert.DoesNotContain(">Current<", html, StringComparison.Ordinal);
+        Assert.Contains("<h2 id=\"part\">Part</h2>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_excerpt_is_the_text_before_the_more_marker_then_the_summary_then_the_first_paragraph()
+    {
+        var beforeMore = _renderer.Render(Post("First *part*.\n\nSecond part.\n\n<!--more-->\n\nRest.", summary: "Ignored"), DictionaryLinkResolver.Empty);
+        var fromSummary = _renderer.Render(Post("Paragraph.", summary: "The summary."), DictionaryLinkResolver.Empty);
+        var fromParagraph = _renderer.Render(Post("## Heading\n\nThe `first` paragraph\nwith a [link](x.md).\n\nSecond."), DictionaryLinkResolver.Empty);
+
+        Assert.Equal("First part. Second part.", beforeMore.Excerpt);
+        Assert.Equal("The summary.", fromSummary.Excerpt);
+        Assert.Equal("The first paragraph with a link.", fromParagraph.Excerpt);
+    }
+
+    [Fact]
+    public void Long_excerpts_are_cut_at_a_word()
+    {
+        var excerpt = _renderer.Render(Post(string.Join(' ', Enumerable.Repeat("word", 200))), DictionaryLinkResolver.Empty).Excerpt;
+
+        Assert.True(excerpt.Length <= 300);
+        Assert.EndsWith("word…", excerpt, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reading_time_counts_words()
+    {
+        Assert.Equal(1, _renderer.Render(Post("few words"), DictionaryLinkResolver.Empty).ReadingMinutes);
+        Assert.Equal(3, _renderer.Render(Post(string.Join(' ', Enumerable.Repeat("w", 600))), DictionaryLinkResolver.Empty).ReadingMinutes);
+    }
+
+    [Fact]
+    public void Known_languages_are_highlighted_and_unknown_ones_escaped()
+    {
+        var html = _renderer.Render(Post("```csharp\nvar s = \"<b>\"; // note\n```\n\n```brainfuck\n<+>\n```"), DictionaryLinkResolver.Empty).ContentHtml;
+
+        Assert.Contains("<pre class=\"highlight\"><code class=\"language-csharp\"><span class=\"k\">var</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"s\">&quot;&lt;b&gt;&quot;</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"c\">// note</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<code class=\"language-brainfuck\">&lt;+&gt;", html, StringComparison.Ordinal);
+    }
+}

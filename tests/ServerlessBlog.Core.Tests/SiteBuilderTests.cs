@@ -1,0 +1,128 @@
+using System.Text;
+using ServerlessBlog.Core.Building;
+using ServerlessBlog.Core.Storage;
+
+namespace ServerlessBlog.Core.Tests;
+
+public sealed class SiteBuilderTests : IDisposable
+{
+    private readonly string _content = GoldenCorpus.CopyContent();
+    private readonly List<string> _outputs = [];
+
+    private string NewOutput()
+    {
+        var folder = Directory.CreateTempSubdirectory("golden-site-").FullName;
+        _outputs.Add(folder);
+        return folder;
+    }
+
+    private Task<BuildReport> BuildAsync(string output, BuildSettings? settings = null) =>
+        new SiteBuilder(GoldenCorpus.Options, new FixedTimeProvider(GoldenCorpus.Now))
+            .BuildAsync(new FolderContentSource(_content), new FolderSiteStore(output), settings ?? new BuildSettings());
+
+    [Fact]
+    public async Task The_golden_corpus_builds_to_the_expected_site_byte_for_byte()
+    {
+        var output = NewOutput();
+
+        var report = await BuildAsync(output);
+
+        GoldenCorpus.AssertMatches(output);
+        Assert.Equal(9, report.Posts);
+        Assert.Equal(2, report.Skipped);
+        Assert.Equal(2, report.Assets);
+        var error = Assert.Single(report.Errors);
+        Assert.Equal("posts/broken.md:3: 'date' is not a date: 'not a date' (write it as YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)", error.ToString());
+    }
+
+    [Fact]
+    public async Task The_same_input_gives_the_same_bytes_and_an_unchanged_site_is_not_rewritten()
+    {
+        var first = NewOutput();
+        var second = NewOutput();
+
+        var initial = await BuildAsync(first);
+        await BuildAsync(second);
+        var rebuild = await BuildAsync(first);
+
+        var files = GoldenCorpus.RelativeFiles(first);
+        Assert.Equal(files, GoldenCorpus.RelativeFiles(second));
+        Assert.All(files, file => Assert.Equal(File.ReadAllBytes(Path.Combine(first, file)), File.ReadAllBytes(Path.Combine(second, file))));
+        Assert.Equal(files.Count, initial.Written);
+        Assert.Equal(0, rebuild.Written);
+        Assert.Equal(files.Count, rebuild.Unchanged);
+    }
+
+    [Fact]
+    public async Task Drafts_and_future_posts_are_published_only_when_asked()
+    {
+        var output = NewOutput();
+
+        var report = await BuildAsync(output, new BuildSettings { IncludeDrafts = true, IncludeFuture = true });
+
+        Assert.Equal(11, report.Posts);
+        Assert.True(File.Exists(Path.Combine(output, "posts", "draft", "index.html")));
+        Assert.True(File.Exists(Path.Combine(output, "posts", "future", "index.html")));
+    }
+
+    [Fact]
+    public async Task A_theme_file_in_the_content_root_replaces_the_default_one()
+    {
+        File.WriteAllText(Path.Combine(_content, "_theme", "post.liquid"), "<article class=\"custom\"><h1>{{ post.title }}</h1>{{ post.params.mood }}</article>");
+        var output = NewOutput();
+
+        await BuildAsync(output);
+
+        var html = File.ReadAllText(Path.Combine(output, "posts", "yaml-post", "index.html"), Encoding.UTF8);
+        Assert.Contains("<article class=\"custom\"><h1>A Hugo post in YAML</h1>cheerful</article>", html, StringComparison.Ordinal);
+        Assert.Contains("<link rel=\"canonical\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Clean_removes_what_the_build_no_longer_produces()
+    {
+        var output = NewOutput();
+        await BuildAsync(output);
+        File.Delete(Path.Combine(_content, "posts", "links.md"));
+        File.WriteAllText(Path.Combine(output, "stray.html"), "old");
+
+        var report = await BuildAsync(output, new BuildSettings { Clean = true });
+
+        Assert.Equal(2, report.Deleted);
+        Assert.False(File.Exists(Path.Combine(output, "posts", "links", "index.html")));
+        Assert.False(File.Exists(Path.Combine(output, "stray.html")));
+    }
+
+    [Fact]
+    public async Task An_asset_that_would_replace_a_generated_file_is_reported()
+    {
+        File.WriteAllText(Path.Combine(_content, "feed.xml"), "<rss/>");
+        var output = NewOutput();
+
+        var report = await BuildAsync(output);
+
+        Assert.Contains(report.Errors, error => error.Path == "feed.xml");
+        Assert.Contains("<rss version=\"2.0\"", File.ReadAllText(Path.Combine(output, "feed.xml")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_posts_claiming_one_slug_keep_the_first_by_path_and_report_the_other()
+    {
+        File.WriteAllText(Path.Combine(_content, "posts", "zz-copy.md"), "---\ntitle: Copy\nslug: yaml-post\ndate: 2024-01-01\n---\nCopy");
+        var output = NewOutput();
+
+        var report = await BuildAsync(output);
+
+        var error = Assert.Single(report.Errors, error => error.Path == "posts/zz-copy.md");
+        Assert.Contains("already taken by posts/yaml-post.md", error.Reason, StringComparison.Ordinal);
+        Assert.Contains("A Hugo post in YAML", File.ReadAllText(Path.Combine(output, "posts", "yaml-post", "index.html")), StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        foreach (var folder in _outputs.Append(_content))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
