@@ -26,6 +26,11 @@ internal static partial class YamlFrontMatterReader
             // The block starts on line 2 of the file, after the opening '---'.
             throw new ContentException($"invalid YAML front matter: {Reason(ex)}", (int)ex.Start.Line + 1, ex);
         }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet's scanner fails this way on some malformed flow collections; it knows no line then.
+            throw new ContentException("invalid YAML front matter: it is not well-formed YAML", 2, ex);
+        }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {
