@@ -1,0 +1,7 @@
+metadata description = 'Types shared by the blog\'s modules.'
+
+@export()
+@description('Tags applied to resources: names to string values.')
+type resourceTags = {
+  *: string
+}
