@@ -29,7 +29,13 @@ public sealed class FolderSiteStore : ISiteStore
             return false;
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        if (!existing.Exists)
+        {
+            // Nobody can be reading a file that is not there yet: write it in place.
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllBytesAsync(path, file.Content, cancellationToken);
+            return true;
+        }
 
         // Write beside the target and move it into place, so a reader never sees half a file.
         var temporary = $"{path}.{Environment.CurrentManagedThreadId}.{Guid.NewGuid():N}.tmp";
