@@ -59,7 +59,7 @@ public sealed class SiteBuilder
 
         // Neighbours and feed membership depend only on dates, slugs and tags: known before anything is rendered.
         var outline = new SiteIndex(published.Select(post => new RenderedPost(post, string.Empty, string.Empty, 1).ToSummary()));
-        var inFeeds = FeedSlugs(outline);
+        var inFeeds = FeedSlugs(outline, _feeds.FeedItems);
         var links = new DictionaryLinkResolver(published.ToDictionary(post => post.SourcePath, post => post.Slug, StringComparer.Ordinal));
 
         var summaries = new ConcurrentBag<PostSummary>();
@@ -67,7 +67,8 @@ public sealed class SiteBuilder
         await Parallel.ForEachAsync(published, Parallelism(cancellationToken), async (post, token) =>
         {
             var rendered = _renderer.Render(post, links);
-            await output.WriteAsync(pages.PostPage(rendered, outline), token);
+            var (newer, older) = outline.Neighbours(post.Slug);
+            await output.WriteAsync(pages.PostPage(rendered, older, newer), token);
             summaries.Add(rendered.ToSummary());
             if (inFeeds.Contains(post.Slug))
             {
@@ -99,31 +100,33 @@ public sealed class SiteBuilder
 
     private IEnumerable<Func<SiteFile>> SitePagesOf(SiteIndex index, PageGenerator pages, Func<PostSummary, string> contentOf)
     {
-        yield return () => pages.HomePage(index);
-        yield return () => pages.TagsPage(index);
-        yield return () => pages.ArchivePage(index);
+        yield return () => pages.HomePage(index.Newest(_options.PostsPerPage + 1));
+        yield return () => pages.TagsPage(index.Tags);
+        yield return () => pages.ArchivePage(index.Months);
         yield return pages.NotFoundPage;
         yield return pages.Stylesheet;
         yield return _feeds.Robots;
-        foreach (var feed in _feeds.SiteFeeds(index, contentOf))
+        foreach (var feed in _feeds.SiteFeeds(index.Newest(_feeds.FeedItems), contentOf))
         {
             yield return () => feed;
         }
 
-        foreach (var sitemap in _feeds.Sitemaps(index))
+        yield return () => _feeds.SitemapIndex(index.Months);
+        yield return () => _feeds.PagesSitemap(index.Months, index.Tags);
+        foreach (var year in index.Posts.GroupBy(post => post.Date.UtcDateTime.Year))
         {
-            yield return () => sitemap;
+            yield return () => _feeds.YearSitemap(year.Key, year.ToList());
         }
 
         foreach (var tag in index.Tags)
         {
-            yield return () => pages.TagPage(index, tag);
-            yield return () => _feeds.TagFeed(index, tag, contentOf);
+            yield return () => pages.TagPage(tag, index.Tagged(tag.Slug));
+            yield return () => _feeds.TagFeed(tag, index.Tagged(tag.Slug), contentOf);
         }
 
         foreach (var month in index.Months)
         {
-            yield return () => pages.ArchiveMonthPage(index, month);
+            yield return () => pages.ArchiveMonthPage(month, index.InMonth(month.Year, month.Month));
         }
 
         foreach (var post in index.Posts.Where(post => post.Aliases.Count > 0))
@@ -173,12 +176,12 @@ public sealed class SiteBuilder
         return kept;
     }
 
-    private HashSet<string> FeedSlugs(SiteIndex outline)
+    private static HashSet<string> FeedSlugs(SiteIndex outline, int feedItems)
     {
-        var slugs = new HashSet<string>(_feeds.FeedPosts(outline).Select(post => post.Slug), StringComparer.Ordinal);
+        var slugs = new HashSet<string>(outline.Newest(feedItems).Select(post => post.Slug), StringComparer.Ordinal);
         foreach (var tag in outline.Tags)
         {
-            slugs.UnionWith(_feeds.FeedPosts(outline, tag).Select(post => post.Slug));
+            slugs.UnionWith(outline.Tagged(tag.Slug).Take(feedItems).Select(post => post.Slug));
         }
 
         return slugs;

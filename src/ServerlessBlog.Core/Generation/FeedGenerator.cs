@@ -7,8 +7,8 @@ using ServerlessBlog.Core.Storage;
 namespace ServerlessBlog.Core.Generation;
 
 /// <summary>
-/// Generates the feeds (RSS, Atom, JSON Feed, an RSS feed per tag), the sitemaps and robots.txt
-/// from the <see cref="SiteIndex"/>. Dates come from the posts, never the clock. Thread-safe.
+/// Generates the feeds (RSS, Atom, JSON Feed, an RSS feed per tag), the sitemaps and robots.txt, each from a small
+/// slice of the post index. Dates come from the posts, never the clock. Thread-safe.
 /// </summary>
 public sealed class FeedGenerator
 {
@@ -24,19 +24,16 @@ public sealed class FeedGenerator
         _views = new ViewFactory(options, _urls);
     }
 
-    /// <summary>The posts the site's main feeds carry.</summary>
-    public IReadOnlyList<PostSummary> FeedPosts(SiteIndex index) => index.Newest(_options.FeedItems);
-
-    /// <summary>The posts a tag's feed carries.</summary>
-    public IReadOnlyList<PostSummary> FeedPosts(SiteIndex index, TagSummary tag) => index.Tagged(tag.Slug).Take(_options.FeedItems).ToList();
+    /// <summary>How many posts a feed carries.</summary>
+    public int FeedItems => _options.FeedItems;
 
     /// <summary>The site's RSS, Atom and JSON feeds.</summary>
-    /// <param name="index">The published posts.</param>
+    /// <param name="newest">The newest posts, newest first; the feeds take the first <see cref="FeedItems"/>.</param>
     /// <param name="contentOf">The rendered HTML of a post the feeds carry.</param>
-    public IEnumerable<SiteFile> SiteFeeds(SiteIndex index, Func<PostSummary, string> contentOf)
+    public IEnumerable<SiteFile> SiteFeeds(IReadOnlyList<PostSummary> newest, Func<PostSummary, string> contentOf)
     {
-        ArgumentNullException.ThrowIfNull(index);
-        var items = Items(FeedPosts(index), contentOf);
+        ArgumentNullException.ThrowIfNull(newest);
+        var items = Items(newest.Take(FeedItems), contentOf);
         var description = _options.Description.Length > 0 ? _options.Description : _options.Title;
         var homeUrl = _urls.Absolute(string.Empty);
         yield return new SiteFile(SitePaths.RssFeed, RssFeedWriter.Write(Feed(_options.Title, description, homeUrl, SitePaths.RssFeed, items)), RssFeedWriter.ContentType);
@@ -45,49 +42,65 @@ public sealed class FeedGenerator
     }
 
     /// <summary>The RSS feed of one tag.</summary>
-    public SiteFile TagFeed(SiteIndex index, TagSummary tag, Func<PostSummary, string> contentOf)
+    /// <param name="tag">The tag.</param>
+    /// <param name="newest">The tag's newest posts, newest first; the feed takes the first <see cref="FeedItems"/>.</param>
+    /// <param name="contentOf">The rendered HTML of a post the feed carries.</param>
+    public SiteFile TagFeed(TagSummary tag, IReadOnlyList<PostSummary> newest, Func<PostSummary, string> contentOf)
     {
-        ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(tag);
-        var items = Items(FeedPosts(index, tag), contentOf);
+        ArgumentNullException.ThrowIfNull(newest);
+        var items = Items(newest.Take(FeedItems), contentOf);
         var title = $"{_options.Title}: {tag.Name}";
         var feed = Feed(title, $"Posts tagged {tag.Name} on {_options.Title}.", _urls.Absolute(tag.Folder), SitePaths.TagFeed(tag.Slug), items);
         return new SiteFile(SitePaths.TagFeed(tag.Slug), RssFeedWriter.Write(feed), RssFeedWriter.ContentType);
     }
 
-    /// <summary>The sitemap index, the sitemap of listing pages, and one sitemap of posts per year.</summary>
-    public IEnumerable<SiteFile> Sitemaps(SiteIndex index)
+    /// <summary>The sitemap index: the sitemap of listing pages and one sitemap of posts per year that has posts.</summary>
+    /// <param name="months">Every month that has posts.</param>
+    public SiteFile SitemapIndex(IReadOnlyList<ArchiveMonth> months)
     {
-        ArgumentNullException.ThrowIfNull(index);
-        var epoch = DateTimeOffset.UnixEpoch;
-        var newest = index.Posts.Count > 0 ? index.Posts.Max(post => post.LastModified) : epoch;
+        ArgumentNullException.ThrowIfNull(months);
+        var children = new List<(string Url, DateTimeOffset LastModified)> { (_urls.Absolute(SitePaths.SitemapOfPages), Newest(months.Select(month => month.LastModified))) };
+        children.AddRange(months
+            .GroupBy(month => month.Year)
+            .OrderByDescending(year => year.Key)
+            .Select(year => (_urls.Absolute(SitePaths.SitemapOfYear(year.Key)), year.Max(month => month.LastModified))));
+        return new SiteFile(SitePaths.Sitemap, SitemapWriter.WriteIndex(children), SitemapWriter.ContentType);
+    }
+
+    /// <summary>The sitemap of the listing pages: home, archive, tags, each tag and each month.</summary>
+    public SiteFile PagesSitemap(IReadOnlyList<ArchiveMonth> months, IReadOnlyList<TagSummary> tags)
+    {
+        ArgumentNullException.ThrowIfNull(months);
+        ArgumentNullException.ThrowIfNull(tags);
+        var newest = Newest(months.Select(month => month.LastModified));
         var pages = new List<(string Url, DateTimeOffset LastModified)>
         {
             (_urls.Absolute(string.Empty), newest),
             (_urls.Absolute(SitePaths.ArchiveFolder), newest),
             (_urls.Absolute(SitePaths.TagsFolder), newest),
         };
-        pages.AddRange(index.Tags.Select(tag => (_urls.Absolute(tag.Folder), index.Tagged(tag.Slug).Max(post => post.LastModified))));
-        pages.AddRange(index.Months.Select(month => (_urls.Absolute(month.Folder), index.InMonth(month.Year, month.Month).Max(post => post.LastModified))));
+        pages.AddRange(tags.Select(tag => (_urls.Absolute(tag.Folder), tag.LastModified)));
+        pages.AddRange(months.Select(month => (_urls.Absolute(month.Folder), month.LastModified)));
+        return new SiteFile(SitePaths.SitemapOfPages, SitemapWriter.WriteUrlSet(pages), SitemapWriter.ContentType);
+    }
 
-        var children = new List<(string Url, DateTimeOffset LastModified)> { (_urls.Absolute(SitePaths.SitemapOfPages), newest) };
-        yield return new SiteFile(SitePaths.SitemapOfPages, SitemapWriter.WriteUrlSet(pages), SitemapWriter.ContentType);
-
-        foreach (var year in index.Posts.GroupBy(post => post.Date.UtcDateTime.Year).OrderByDescending(year => year.Key))
-        {
-            var path = SitePaths.SitemapOfYear(year.Key);
-            var urls = year.Select(post => (_urls.Absolute(post.Folder), post.LastModified)).ToList();
-            children.Add((_urls.Absolute(path), urls.Max(url => url.LastModified)));
-            yield return new SiteFile(path, SitemapWriter.WriteUrlSet(urls), SitemapWriter.ContentType);
-        }
-
-        yield return new SiteFile(SitePaths.Sitemap, SitemapWriter.WriteIndex(children), SitemapWriter.ContentType);
+    /// <summary>The sitemap of one year's posts.</summary>
+    /// <param name="year">The year.</param>
+    /// <param name="posts">The year's posts, newest first.</param>
+    public SiteFile YearSitemap(int year, IReadOnlyList<PostSummary> posts)
+    {
+        ArgumentNullException.ThrowIfNull(posts);
+        var urls = posts.Select(post => (_urls.Absolute(post.Folder), post.LastModified));
+        return new SiteFile(SitePaths.SitemapOfYear(year), SitemapWriter.WriteUrlSet(urls), SitemapWriter.ContentType);
     }
 
     public SiteFile Robots() => new(
         SitePaths.Robots,
         Encoding.UTF8.GetBytes($"User-agent: *\nAllow: /\n\nSitemap: {_urls.Absolute(SitePaths.Sitemap)}\n"),
         ContentTypes.PlainText);
+
+    private static DateTimeOffset Newest(IEnumerable<DateTimeOffset> dates) => dates.DefaultIfEmpty(DateTimeOffset.UnixEpoch).Max();
 
     private List<FeedItem> Items(IEnumerable<PostSummary> posts, Func<PostSummary, string> contentOf) =>
         posts.Select(post =>

@@ -10,8 +10,9 @@ using ServerlessBlog.Core.Theming.Views;
 namespace ServerlessBlog.Core.Generation;
 
 /// <summary>
-/// Generates the site's HTML pages. Every page is a function of the <see cref="SiteIndex"/> (and, for a post page,
-/// of that post alone), so one publish can regenerate just the pages it changes. Thread-safe.
+/// Generates the site's HTML pages. Each page is a function of a small slice of the post index (the newest posts,
+/// one month, one tag, a post and its neighbours), so one publish can regenerate just the pages it changes
+/// from just the slices it reads. Thread-safe.
 /// </summary>
 public sealed class PageGenerator
 {
@@ -31,11 +32,10 @@ public sealed class PageGenerator
         _renderer = new PageRenderer(theme, _views.Site);
     }
 
-    public SiteFile PostPage(RenderedPost post, SiteIndex index)
+    /// <summary>A post's page, with links to the next older and next newer post.</summary>
+    public SiteFile PostPage(RenderedPost post, PostSummary? older, PostSummary? newer)
     {
         ArgumentNullException.ThrowIfNull(post);
-        ArgumentNullException.ThrowIfNull(index);
-        var (newer, older) = index.Neighbours(post.Post.Slug);
         var view = _views.Post(post, older, newer);
         var folder = SitePaths.PostFolder(post.Post.Slug);
         var page = _views.Page(post.Post.Title, post.Excerpt, folder) with
@@ -49,36 +49,40 @@ public sealed class PageGenerator
         return Html(folder, _renderer.RenderPage(Theme.Post, page, "post", view));
     }
 
-    public SiteFile HomePage(SiteIndex index)
+    /// <summary>The home page: the newest posts (at most <see cref="BlogOptions.PostsPerPage"/>), then a link to the archive.</summary>
+    /// <param name="newest">The newest posts, newest first; one more than fits says there are older posts.</param>
+    public SiteFile HomePage(IReadOnlyList<PostSummary> newest)
     {
-        ArgumentNullException.ThrowIfNull(index);
-        var newest = index.Newest(_options.PostsPerPage);
+        ArgumentNullException.ThrowIfNull(newest);
+        var shown = newest.Take(_options.PostsPerPage).ToList();
         var list = new ListView
         {
             Heading = _options.Title,
             Intro = _options.Description,
-            Groups = [new ListGroupView(string.Empty, newest.Select(_views.Card).ToList())],
+            Groups = [new ListGroupView(string.Empty, shown.Select(_views.Card).ToList())],
             ShowExcerpts = true,
-            MoreUrl = index.Posts.Count > newest.Count ? _urls.Path(SitePaths.ArchiveFolder) : null,
+            MoreUrl = newest.Count > shown.Count ? _urls.Path(SitePaths.ArchiveFolder) : null,
             MoreLabel = "Older posts are in the archive →",
         };
         return Html(string.Empty, _renderer.RenderPage(Theme.List, _views.Page(_options.Title, _options.Description, string.Empty), "list", list));
     }
 
-    public SiteFile TagsPage(SiteIndex index)
+    public SiteFile TagsPage(IReadOnlyList<TagSummary> tags)
     {
-        ArgumentNullException.ThrowIfNull(index);
-        var tags = index.Tags.Select(_views.Tag).ToList();
-        var page = _views.Page("Tags", $"All {tags.Count} tags of {_options.Title}.", SitePaths.TagsFolder);
-        return Html(SitePaths.TagsFolder, _renderer.RenderPage(Theme.Tags, page, "tags", tags));
+        ArgumentNullException.ThrowIfNull(tags);
+        var views = tags.Select(_views.Tag).ToList();
+        var page = _views.Page("Tags", $"All {views.Count} tags of {_options.Title}.", SitePaths.TagsFolder);
+        return Html(SitePaths.TagsFolder, _renderer.RenderPage(Theme.Tags, page, "tags", views));
     }
 
     /// <summary>A tag's page: every post with the tag, newest first, by year.</summary>
-    public SiteFile TagPage(SiteIndex index, TagSummary tag)
+    /// <param name="tag">The tag.</param>
+    /// <param name="posts">Every post with the tag, newest first.</param>
+    public SiteFile TagPage(TagSummary tag, IReadOnlyList<PostSummary> posts)
     {
-        ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(tag);
-        var groups = index.Tagged(tag.Slug)
+        ArgumentNullException.ThrowIfNull(posts);
+        var groups = posts
             .GroupBy(post => post.Date.UtcDateTime.Year)
             .Select(year => new ListGroupView(year.Key.ToString(CultureInfo.InvariantCulture), year.Select(_views.Card).ToList()))
             .ToList();
@@ -98,10 +102,11 @@ public sealed class PageGenerator
         return Html(tag.Folder, _renderer.RenderPage(Theme.List, page, "list", list));
     }
 
-    public SiteFile ArchivePage(SiteIndex index)
+    /// <param name="months">Every month that has posts, newest first.</param>
+    public SiteFile ArchivePage(IReadOnlyList<ArchiveMonth> months)
     {
-        ArgumentNullException.ThrowIfNull(index);
-        var years = index.Months
+        ArgumentNullException.ThrowIfNull(months);
+        var years = months
             .GroupBy(month => month.Year)
             .Select(year => new ArchiveYearView(year.Key, year.Select(month => new ArchiveMonthView(MonthName(month.Month), _urls.Path(month.Folder), month.Count)).ToList()))
             .ToList();
@@ -109,15 +114,17 @@ public sealed class PageGenerator
         return Html(SitePaths.ArchiveFolder, _renderer.RenderPage(Theme.Archive, page, "archive", new ArchiveView(years)));
     }
 
-    public SiteFile ArchiveMonthPage(SiteIndex index, ArchiveMonth month)
+    /// <param name="month">The month.</param>
+    /// <param name="posts">The month's posts, newest first.</param>
+    public SiteFile ArchiveMonthPage(ArchiveMonth month, IReadOnlyList<PostSummary> posts)
     {
-        ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(month);
+        ArgumentNullException.ThrowIfNull(posts);
         var heading = string.Create(CultureInfo.InvariantCulture, $"{MonthName(month.Month)} {month.Year}");
         var list = new ListView
         {
             Heading = heading,
-            Groups = [new ListGroupView(string.Empty, index.InMonth(month.Year, month.Month).Select(_views.Card).ToList())],
+            Groups = [new ListGroupView(string.Empty, posts.Select(_views.Card).ToList())],
             ShowExcerpts = true,
             MoreUrl = _urls.Path(SitePaths.ArchiveFolder),
             MoreLabel = "← All months",

@@ -1,7 +1,7 @@
 namespace ServerlessBlog.Core.Site;
 
-/// <summary>A month of the dated archive and how many posts it holds.</summary>
-public sealed record ArchiveMonth(int Year, int Month, int Count)
+/// <summary>A month of the dated archive, how many posts it holds and when the newest of them changed.</summary>
+public sealed record ArchiveMonth(int Year, int Month, int Count, DateTimeOffset LastModified)
 {
     public string Folder => SitePaths.ArchiveMonthFolder(Year, Month);
 }

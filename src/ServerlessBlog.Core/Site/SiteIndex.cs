@@ -50,11 +50,11 @@ public sealed class SiteIndex
         }
 
         Tags = _postsByTag
-            .Select(pair => new TagSummary(pair.Key, tagNames[pair.Key], pair.Value.Count))
+            .Select(pair => new TagSummary(pair.Key, tagNames[pair.Key], pair.Value.Count, pair.Value.Max(post => post.LastModified)))
             .OrderBy(tag => tag.Slug, StringComparer.Ordinal)
             .ToList();
         Months = _postsByMonth
-            .Select(pair => new ArchiveMonth(pair.Key.Year, pair.Key.Month, pair.Value.Count))
+            .Select(pair => new ArchiveMonth(pair.Key.Year, pair.Key.Month, pair.Value.Count, pair.Value.Max(post => post.LastModified)))
             .OrderByDescending(month => month.Year)
             .ThenByDescending(month => month.Month)
             .ToList();
@@ -77,8 +77,6 @@ public sealed class SiteIndex
     /// <summary>The posts carrying the tag, newest first.</summary>
     public IReadOnlyList<PostSummary> Tagged(string tagSlug) =>
         _postsByTag.TryGetValue(tagSlug, out var posts) ? posts : [];
-
-    public TagSummary? FindTag(string tagSlug) => Tags.FirstOrDefault(tag => tag.Slug == tagSlug);
 
     /// <summary>The posts of one month, newest first.</summary>
     public IReadOnlyList<PostSummary> InMonth(int year, int month) =>

@@ -1,7 +1,7 @@
 namespace ServerlessBlog.Core.Site;
 
-/// <summary>A tag of the site: its display name, its URL slug and how many posts carry it.</summary>
-public sealed record TagSummary(string Slug, string Name, int Count)
+/// <summary>A tag of the site: its display name, its URL slug, how many posts carry it and when the newest of them changed.</summary>
+public sealed record TagSummary(string Slug, string Name, int Count, DateTimeOffset LastModified)
 {
     public string Folder => SitePaths.TagFolder(Slug);
 }
