@@ -1,0 +1,243 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ServerlessBlog.Core.Configuration;
+using ServerlessBlog.Core.Content;
+using ServerlessBlog.Core.Generation;
+using ServerlessBlog.Core.Publishing.State;
+using ServerlessBlog.Core.Rendering;
+using ServerlessBlog.Core.Site;
+using ServerlessBlog.Core.Storage;
+using ServerlessBlog.Core.Theming;
+
+namespace ServerlessBlog.Core.Publishing;
+
+/// <summary>
+/// Publishes one uploaded file into a live site: parses and renders only that post, updates the partitioned index
+/// with optimistic concurrency, and rewrites only the pages the change affects. Thread-safe; one per host.
+/// </summary>
+public sealed partial class SitePublisher : IPostPublisher
+{
+    private readonly BlogOptions _options;
+    private readonly ISiteStore _site;
+    private readonly TimeProvider _time;
+    private readonly ILogger<SitePublisher> _logger;
+    private readonly PostParser _parser;
+    private readonly PostRenderer _renderer;
+    private readonly PageGenerator _pages;
+    private readonly FeedGenerator _feeds;
+    private readonly StateDocuments _documents;
+    private readonly PostIndex _index;
+    private readonly PageRefresher _refresher;
+
+    public SitePublisher(IOptions<BlogOptions> options, ISiteStore site, IStateStore state, TimeProvider time, ILogger<SitePublisher> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value;
+        _site = site;
+        _time = time;
+        _logger = logger;
+        _parser = new PostParser(_options.MaxPostBytes);
+        _renderer = new PostRenderer(new SiteUrls(_options.BaseUrl));
+        _pages = new PageGenerator(_options, Theme.Default);
+        _feeds = new FeedGenerator(_options);
+        _documents = new StateDocuments(state, ConflictPipeline.Create(time));
+        _index = new PostIndex(_documents);
+        _refresher = new PageRefresher(_options, _pages, _feeds, _documents, site);
+    }
+
+    public async Task<PublishResult> PublishAsync(ContentFile file, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (ContentPaths.IsIgnored(file.Path))
+        {
+            return new PublishResult(file.Path, PublishOutcome.Unchanged, Reason: "1: the site does not publish this path");
+        }
+
+        var hash = Convert.ToHexString(SHA256.HashData(file.Content.Span));
+        var (source, _) = await _documents.ReadAsync<SourceRecord>(StatePaths.Source(file.Path), cancellationToken);
+        var now = _time.GetUtcNow();
+        if (source is not null && source.SourceHash == hash && !(source.Outcome == PublishOutcome.Pending && source.PublishAt <= now))
+        {
+            return new PublishResult(file.Path, PublishOutcome.Unchanged, source.Slug, source.Reason);
+        }
+
+        if (!ContentPaths.IsPost(file.Path))
+        {
+            return await PublishAssetAsync(file, hash, cancellationToken);
+        }
+
+        Post post;
+        try
+        {
+            post = _parser.Parse(file);
+        }
+        catch (ContentException ex)
+        {
+            return await RejectAsync(file.Path, hash, source?.Slug, ex.Line, ex.Message, cancellationToken);
+        }
+
+        if (post.Draft || post.Date > now)
+        {
+            var writes = source?.Slug is { } published ? await RemovePostAsync(published, cancellationToken) : 0;
+            var reason = post.Draft ? "1: the post is a draft" : $"1: the post is scheduled for {ViewFactory.Iso(post.Date)}";
+            await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Pending, SourceHash = hash, Reason = reason, PublishAt = post.Draft ? null : post.Date, RecordedAt = now }, cancellationToken);
+            LogPending(file.Path, reason);
+            return new PublishResult(file.Path, PublishOutcome.Pending, post.Slug, reason, writes);
+        }
+
+        var rendered = _renderer.Render(post, DictionaryLinkResolver.Empty);
+        var record = PostRecord.From(rendered, hash);
+        PostRecord? previous;
+        try
+        {
+            (_, previous) = await _documents.UpdateAsync<PostRecord>(
+                StatePaths.Post(post.Slug),
+                existing => existing is null || existing.Summary.SourcePath == file.Path ? record : throw new SlugTakenException(existing.Summary.SourcePath),
+                cancellationToken);
+        }
+        catch (SlugTakenException ex)
+        {
+            return await RejectAsync(file.Path, hash, source?.Slug, 1, $"the slug '{post.Slug}' is already taken by {ex.Owner}", cancellationToken);
+        }
+
+        var siteWrites = 0;
+        if (source?.Slug is { } oldSlug && oldSlug != post.Slug)
+        {
+            siteWrites += await RemovePostAsync(oldSlug, cancellationToken);
+        }
+
+        var oldNeighbours = previous is null ? [] : await NeighbourSlugsAsync(previous.Summary, cancellationToken);
+        await _index.ApplyAsync(previous?.Summary, record.Summary, cancellationToken);
+        var layoutChanged = previous is null || previous.Summary.Date != record.Summary.Date || previous.Summary.Title != record.Summary.Title;
+        siteWrites += await _refresher.RefreshAsync(previous?.Summary, record.Summary, layoutChanged ? oldNeighbours : [], cancellationToken);
+        await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Published, SourceHash = hash, Slug = post.Slug, RecordedAt = now }, cancellationToken);
+        LogPublished(file.Path, post.Slug, siteWrites);
+        return new PublishResult(file.Path, PublishOutcome.Published, post.Slug, SiteWrites: siteWrites);
+    }
+
+    public async Task<PublishResult> UnpublishAsync(string sourcePath, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sourcePath);
+        var (source, version) = await _documents.ReadAsync<SourceRecord>(StatePaths.Source(sourcePath), cancellationToken);
+        if (source is null)
+        {
+            return new PublishResult(sourcePath, PublishOutcome.Unchanged);
+        }
+
+        var writes = 0;
+        if (source.IsAsset)
+        {
+            await _site.DeleteAsync(sourcePath, cancellationToken);
+            writes = 1;
+        }
+        else if (source.Slug is { } slug)
+        {
+            writes = await RemovePostAsync(slug, cancellationToken);
+        }
+
+        await _documents.Store.TryDeleteAsync(StatePaths.Source(sourcePath), version!, cancellationToken);
+        LogUnpublished(sourcePath, source.Slug);
+        return new PublishResult(sourcePath, PublishOutcome.Unpublished, source.Slug, SiteWrites: writes);
+    }
+
+    public async Task<ReconcileReport> ReconcileAsync(IContentSource content, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var changes = new List<PublishResult>();
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var entry in content.ListAsync(cancellationToken))
+        {
+            if (ContentPaths.IsIgnored(entry.Path))
+            {
+                continue;
+            }
+
+            present.Add(entry.Path);
+            var result = await PublishAsync(await content.ReadAsync(entry, cancellationToken), cancellationToken);
+            if (result.Outcome != PublishOutcome.Unchanged)
+            {
+                changes.Add(result);
+            }
+        }
+
+        var recorded = new List<string>();
+        await foreach (var path in _documents.Store.ListAsync(StatePaths.SourcesFolder, cancellationToken))
+        {
+            recorded.Add(StatePaths.SourcePathOf(path));
+        }
+
+        foreach (var sourcePath in recorded.Where(path => !present.Contains(path)))
+        {
+            changes.Add(await UnpublishAsync(sourcePath, cancellationToken));
+        }
+
+        foreach (var file in new[] { _pages.Stylesheet(), _pages.NotFoundPage(), _feeds.Robots() })
+        {
+            await _site.WriteAsync(file, cancellationToken);
+        }
+
+        return new ReconcileReport(changes);
+    }
+
+    private async Task<PublishResult> PublishAssetAsync(ContentFile file, string hash, CancellationToken cancellationToken)
+    {
+        if (SitePaths.IsReserved(file.Path))
+        {
+            return await RejectAsync(file.Path, hash, null, 1, "the site generates a file at this path; rename the asset", cancellationToken);
+        }
+
+        var written = await _site.WriteAsync(new SiteFile(file.Path, file.Content, ContentTypes.ForPath(file.Path)), cancellationToken);
+        await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Published, SourceHash = hash, IsAsset = true, RecordedAt = _time.GetUtcNow() }, cancellationToken);
+        return new PublishResult(file.Path, PublishOutcome.Published, SiteWrites: written ? 1 : 0);
+    }
+
+    /// <summary>Takes a published post off the site: its record, its index entries and its pages.</summary>
+    private async Task<int> RemovePostAsync(string slug, CancellationToken cancellationToken)
+    {
+        var (record, _) = await _documents.ReadAsync<PostRecord>(StatePaths.Post(slug), cancellationToken);
+        if (record is null)
+        {
+            return 0;
+        }
+
+        var neighbours = await NeighbourSlugsAsync(record.Summary, cancellationToken);
+        await _index.ApplyAsync(record.Summary, null, cancellationToken);
+        await _documents.UpdateAsync<PostRecord>(StatePaths.Post(slug), _ => null, cancellationToken);
+        return await _refresher.RefreshAsync(record.Summary, null, neighbours, cancellationToken);
+    }
+
+    private async Task<string[]> NeighbourSlugsAsync(PostSummary post, CancellationToken cancellationToken)
+    {
+        var (older, newer) = await new IndexReader(_documents).NeighboursAsync(post, cancellationToken);
+        return new[] { older?.Slug, newer?.Slug }.OfType<string>().ToArray();
+    }
+
+    private async Task<PublishResult> RejectAsync(string sourcePath, string hash, string? publishedSlug, int line, string reason, CancellationToken cancellationToken)
+    {
+        var text = $"{line}: {reason}";
+        await RecordAsync(new SourceRecord { SourcePath = sourcePath, Outcome = PublishOutcome.Rejected, SourceHash = hash, Slug = publishedSlug, Reason = text, RecordedAt = _time.GetUtcNow() }, cancellationToken);
+        LogRejected(sourcePath, text);
+        return new PublishResult(sourcePath, PublishOutcome.Rejected, publishedSlug, text);
+    }
+
+    private ValueTask<(SourceRecord? Written, SourceRecord? Previous)> RecordAsync(SourceRecord record, CancellationToken cancellationToken) =>
+        _documents.UpdateAsync<SourceRecord>(StatePaths.Source(record.SourcePath), _ => record, cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Published {BlobName} as {Slug}: {SiteWrites} site files written")]
+    private partial void LogPublished(string blobName, string slug, int siteWrites);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Unpublished {BlobName} (slug {Slug})")]
+    private partial void LogUnpublished(string blobName, string? slug);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{BlobName} is pending: {Reason}")]
+    private partial void LogPending(string blobName, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected {BlobName}: {Reason}")]
+    private partial void LogRejected(string blobName, string reason);
+
+    private sealed class SlugTakenException(string owner) : Exception($"The slug is taken by {owner}.")
+    {
+        public string Owner { get; } = owner;
+    }
+}

@@ -1,0 +1,132 @@
+using ServerlessBlog.Core.Site;
+
+namespace ServerlessBlog.Core.Publishing.State;
+
+/// <summary>
+/// Reads slices of the post index for one page refresh, remembering the version of every document it read,
+/// so that the refresh can tell afterwards whether another publisher changed what its pages were made from.
+/// Not thread-safe: one per refresh.
+/// </summary>
+public sealed class IndexReader
+{
+    private readonly StateDocuments _documents;
+    private readonly Dictionary<string, string?> _versions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, object?> _cache = new(StringComparer.Ordinal);
+
+    public IndexReader(StateDocuments documents)
+    {
+        _documents = documents;
+    }
+
+    public async ValueTask<SiteCatalog> CatalogAsync(CancellationToken cancellationToken) =>
+        await ReadAsync<SiteCatalog>(StatePaths.Catalog, cancellationToken) ?? new SiteCatalog();
+
+    public async ValueTask<IReadOnlyList<PostSummary>> MonthAsync(int year, int month, CancellationToken cancellationToken) =>
+        await ReadAsync<List<PostSummary>>(StatePaths.Month(year, month), cancellationToken) ?? [];
+
+    public async ValueTask<PostRecord?> PostAsync(string slug, CancellationToken cancellationToken) =>
+        await ReadAsync<PostRecord>(StatePaths.Post(slug), cancellationToken);
+
+    /// <summary>The newest <paramref name="count"/> posts, reading month partitions newest first until there are enough.</summary>
+    public async ValueTask<List<PostSummary>> NewestAsync(int count, CancellationToken cancellationToken)
+    {
+        var newest = new List<PostSummary>(count);
+        foreach (var month in (await CatalogAsync(cancellationToken)).Months)
+        {
+            if (newest.Count >= count)
+            {
+                break;
+            }
+
+            newest.AddRange((await MonthAsync(month.Year, month.Month, cancellationToken)).Take(count - newest.Count));
+        }
+
+        return newest;
+    }
+
+    /// <summary>Every post with the tag, newest first.</summary>
+    public async ValueTask<List<PostSummary>> TaggedAsync(string tagSlug, int? limit, CancellationToken cancellationToken)
+    {
+        var posts = new List<PostSummary>();
+        var tag = (await CatalogAsync(cancellationToken)).Tags.FirstOrDefault(tag => tag.Slug == tagSlug);
+        foreach (var year in tag?.Years.Keys.OrderDescending() ?? Enumerable.Empty<int>())
+        {
+            if (posts.Count >= limit)
+            {
+                break;
+            }
+
+            posts.AddRange(await ReadAsync<List<PostSummary>>(StatePaths.TagYear(tagSlug, year), cancellationToken) ?? []);
+        }
+
+        return limit is { } max ? posts.Take(max).ToList() : posts;
+    }
+
+    /// <summary>Every post of one year, newest first.</summary>
+    public async ValueTask<List<PostSummary>> YearAsync(int year, CancellationToken cancellationToken)
+    {
+        var posts = new List<PostSummary>();
+        foreach (var month in (await CatalogAsync(cancellationToken)).Months.Where(month => month.Year == year))
+        {
+            posts.AddRange(await MonthAsync(month.Year, month.Month, cancellationToken));
+        }
+
+        return posts;
+    }
+
+    /// <summary>The next older and next newer post of a post in the index.</summary>
+    public async ValueTask<(PostSummary? Older, PostSummary? Newer)> NeighboursAsync(PostSummary post, CancellationToken cancellationToken)
+    {
+        var months = (await CatalogAsync(cancellationToken)).Months;
+        var index = months.FindIndex(month => month.Year == post.Date.UtcDateTime.Year && month.Month == post.Date.UtcDateTime.Month);
+        if (index < 0)
+        {
+            return (null, null);
+        }
+
+        var posts = (await MonthAsync(months[index].Year, months[index].Month, cancellationToken)).ToList();
+        var position = posts.FindIndex(candidate => candidate.Slug == post.Slug);
+        if (position < 0)
+        {
+            return (null, null);
+        }
+
+        var newer = position > 0 ? posts[position - 1]
+            : index > 0 ? Last(await MonthAsync(months[index - 1].Year, months[index - 1].Month, cancellationToken)) : null;
+        var older = position + 1 < posts.Count ? posts[position + 1]
+            : index + 1 < months.Count ? First(await MonthAsync(months[index + 1].Year, months[index + 1].Month, cancellationToken)) : null;
+        return (older, newer);
+    }
+
+    /// <summary>Whether any document read since this reader was made has changed since.</summary>
+    public async ValueTask<bool> IsStaleAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (path, version) in _versions)
+        {
+            if (await _documents.Store.GetVersionAsync(path, cancellationToken) != version)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static PostSummary? First(IReadOnlyList<PostSummary> posts) => posts.Count > 0 ? posts[0] : null;
+
+    private static PostSummary? Last(IReadOnlyList<PostSummary> posts) => posts.Count > 0 ? posts[^1] : null;
+
+    private async ValueTask<T?> ReadAsync<T>(string path, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (_cache.TryGetValue(path, out var cached))
+        {
+            return (T?)cached;
+        }
+
+        var (value, version) = await _documents.ReadAsync<T>(path, cancellationToken);
+        _versions[path] = version;
+        _cache[path] = value;
+        return value;
+    }
+}

@@ -1,0 +1,50 @@
+using ServerlessBlog.Core.Content;
+using ServerlessBlog.Core.Rendering;
+using ServerlessBlog.Core.Site;
+
+namespace ServerlessBlog.Core.Publishing.State;
+
+/// <summary>A published post as the state keeps it: enough to render its page and feed items again without its source.</summary>
+public sealed record PostRecord
+{
+    public required PostSummary Summary { get; init; }
+
+    public required string ContentHtml { get; init; }
+
+    public IReadOnlyList<string> Categories { get; init; } = [];
+
+    public Dictionary<string, object?> Params { get; init; } = [];
+
+    /// <summary>The SHA-256 of the source the post was rendered from.</summary>
+    public required string SourceHash { get; init; }
+
+    public static PostRecord From(RenderedPost rendered, string sourceHash) => new()
+    {
+        Summary = rendered.ToSummary(),
+        ContentHtml = rendered.ContentHtml,
+        Categories = rendered.Post.Categories,
+        Params = new Dictionary<string, object?>(rendered.Post.Params, StringComparer.OrdinalIgnoreCase),
+        SourceHash = sourceHash,
+    };
+
+    /// <summary>The post as the page generator takes it.</summary>
+    public RenderedPost ToRendered() => new(
+        new Post
+        {
+            SourcePath = Summary.SourcePath,
+            Slug = Summary.Slug,
+            Title = Summary.Title,
+            Date = Summary.Date,
+            Updated = Summary.Updated,
+            Tags = Summary.Tags,
+            Categories = Categories,
+            Authors = Summary.Authors,
+            Aliases = Summary.Aliases,
+            Image = Summary.Image,
+            Params = Params,
+            Body = string.Empty,
+        },
+        ContentHtml,
+        Summary.Excerpt,
+        Summary.ReadingMinutes);
+}

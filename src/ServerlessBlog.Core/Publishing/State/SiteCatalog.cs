@@ -1,0 +1,9 @@
+namespace ServerlessBlog.Core.Publishing.State;
+
+/// <summary>The months and tags of the site with their counts: what the archive, tags and sitemap index pages list.</summary>
+public sealed record SiteCatalog
+{
+    public List<CatalogMonth> Months { get; init; } = [];
+
+    public List<CatalogTag> Tags { get; init; } = [];
+}

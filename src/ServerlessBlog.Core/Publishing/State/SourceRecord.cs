@@ -1,0 +1,26 @@
+namespace ServerlessBlog.Core.Publishing.State;
+
+/// <summary>The status of one uploaded file, kept where an author can read it (<c>blog status</c>).</summary>
+public sealed record SourceRecord
+{
+    public required string SourcePath { get; init; }
+
+    public required PublishOutcome Outcome { get; init; }
+
+    /// <summary>The SHA-256 of the bytes this status is about: the same bytes uploaded again change nothing.</summary>
+    public required string SourceHash { get; init; }
+
+    /// <summary>The slug of the post currently published from this file, if any.</summary>
+    public string? Slug { get; init; }
+
+    /// <summary>Whether the file is an asset, copied as it is.</summary>
+    public bool IsAsset { get; init; }
+
+    /// <summary>Why the post is pending or rejected, as <c>line: reason</c>.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>When a pending post's date comes.</summary>
+    public DateTimeOffset? PublishAt { get; init; }
+
+    public DateTimeOffset RecordedAt { get; init; }
+}

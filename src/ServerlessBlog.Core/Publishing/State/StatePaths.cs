@@ -1,0 +1,30 @@
+using System.Globalization;
+
+namespace ServerlessBlog.Core.Publishing.State;
+
+/// <summary>
+/// The layout of the publisher's private state. The post index is partitioned by month and by tag and year,
+/// so that one publish reads and writes a bounded number of small documents, however many posts the site has.
+/// </summary>
+public static class StatePaths
+{
+    /// <summary>The months and tags of the site, with counts: one small document every publish updates.</summary>
+    public const string Catalog = "index/catalog.json";
+
+    public const string SourcesFolder = "sources/";
+
+    /// <summary>A rendered post: what its page and the feeds need, so that nothing is rendered twice.</summary>
+    public static string Post(string slug) => $"posts/{slug}.json";
+
+    /// <summary>The status of one uploaded file: published, pending, rejected and why.</summary>
+    public static string Source(string sourcePath) => $"{SourcesFolder}{sourcePath}.json";
+
+    /// <summary>The summaries of one month's posts, newest first.</summary>
+    public static string Month(int year, int month) => string.Create(CultureInfo.InvariantCulture, $"index/months/{year:D4}-{month:D2}.json");
+
+    /// <summary>The summaries of one tag's posts of one year, newest first.</summary>
+    public static string TagYear(string tagSlug, int year) => string.Create(CultureInfo.InvariantCulture, $"index/tags/{tagSlug}/{year:D4}.json");
+
+    /// <summary>The source path a status document is about.</summary>
+    public static string SourcePathOf(string statePath) => statePath[SourcesFolder.Length..^".json".Length];
+}

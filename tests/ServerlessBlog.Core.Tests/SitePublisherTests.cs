@@ -1,0 +1,174 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using ServerlessBlog.Core.Building;
+using ServerlessBlog.Core.Content;
+using ServerlessBlog.Core.Publishing;
+using ServerlessBlog.Core.Storage;
+
+namespace ServerlessBlog.Core.Tests;
+
+/// <summary>Publishing one file at a time must end with the same site, byte for byte, as a whole build.</summary>
+public sealed class SitePublisherTests : IDisposable
+{
+    private readonly string _content = GoldenCorpus.CopyContent();
+    private readonly string _site = Directory.CreateTempSubdirectory("published-site-").FullName;
+    private readonly string _state = Directory.CreateTempSubdirectory("published-state-").FullName;
+    private readonly MutableTimeProvider _time = new(GoldenCorpus.Now);
+    private readonly SitePublisher _publisher;
+
+    public SitePublisherTests()
+    {
+        _publisher = new SitePublisher(Options.Create(GoldenCorpus.Options), new FolderSiteStore(_site), new FolderStateStore(_state), _time, NullLogger<SitePublisher>.Instance);
+    }
+
+    private async Task<List<PublishResult>> PublishAllAsync(int seed)
+    {
+        var source = new FolderContentSource(_content);
+        var entries = new List<ContentEntry>();
+        await foreach (var entry in source.ListAsync())
+        {
+            entries.Add(entry);
+        }
+
+        var results = new List<PublishResult>();
+        foreach (var entry in entries.OrderBy(_ => Random.Shared.Next()).OrderBy(entry => new Random(seed + entry.Path.Length).Next()))
+        {
+            results.Add(await _publisher.PublishAsync(await source.ReadAsync(entry)));
+        }
+
+        return results;
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task Publishing_the_golden_corpus_one_file_at_a_time_gives_the_golden_site(int seed)
+    {
+        var results = await PublishAllAsync(seed);
+        await _publisher.ReconcileAsync(new FolderContentSource(_content));
+
+        GoldenCorpus.AssertMatches(_site);
+        Assert.Equal("3: 'date' is not a date: 'not a date' (write it as YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)", Assert.Single(results, result => result.Outcome == PublishOutcome.Rejected).Reason);
+        Assert.Equal(2, results.Count(result => result.Outcome == PublishOutcome.Pending));
+    }
+
+    [Fact]
+    public async Task Publishing_the_same_bytes_again_changes_nothing_and_a_second_reconcile_is_in_sync()
+    {
+        await PublishAllAsync(3);
+        var first = await _publisher.ReconcileAsync(new FolderContentSource(_content));
+
+        var again = await _publisher.PublishAsync(new ContentFile("posts/yaml-post.md", await File.ReadAllBytesAsync(Path.Combine(_content, "posts", "yaml-post.md")), GoldenCorpus.FileTime));
+        var second = await _publisher.ReconcileAsync(new FolderContentSource(_content));
+
+        Assert.Equal(PublishOutcome.Unchanged, again.Outcome);
+        Assert.Equal(0, again.SiteWrites);
+        Assert.True(first.InSync);
+        Assert.True(second.InSync);
+    }
+
+    [Fact]
+    public async Task Deleting_a_post_gives_the_site_a_whole_build_gives_without_it()
+    {
+        await PublishAllAsync(4);
+        File.Delete(Path.Combine(_content, "posts", "unicode.md"));
+
+        var result = await _publisher.UnpublishAsync("posts/unicode.md");
+        await _publisher.ReconcileAsync(new FolderContentSource(_content));
+
+        Assert.Equal(PublishOutcome.Unpublished, result.Outcome);
+        var built = Directory.CreateTempSubdirectory("built-site-").FullName;
+        try
+        {
+            await new SiteBuilder(GoldenCorpus.Options, _time).BuildAsync(new FolderContentSource(_content), new FolderSiteStore(built), new BuildSettings());
+            AssertSameFiles(built, _site);
+        }
+        finally
+        {
+            Directory.Delete(built, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task An_edited_post_is_updated_in_place_and_keeps_its_feed_id()
+    {
+        await PublishAllAsync(5);
+        var path = Path.Combine(_content, "posts", "links.md");
+        await File.WriteAllTextAsync(path, (await File.ReadAllTextAsync(path)).Replace("title: Links between posts", "title: Links, edited", StringComparison.Ordinal));
+
+        var result = await _publisher.PublishAsync(new ContentFile("posts/links.md", await File.ReadAllBytesAsync(path), GoldenCorpus.FileTime));
+
+        Assert.Equal(PublishOutcome.Published, result.Outcome);
+        var feed = await File.ReadAllTextAsync(Path.Combine(_site, "feed.xml"));
+        Assert.Contains("<title>Links, edited</title>", feed, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(feed, "<guid isPermaLink=\"true\">https://golden.example/blog/posts/links/</guid>"));
+        Assert.Contains("Next: Links, edited →", await File.ReadAllTextAsync(Path.Combine(_site, "posts", "unicode", "index.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_rejected_edit_keeps_the_published_version_online()
+    {
+        await PublishAllAsync(6);
+
+        var result = await _publisher.PublishAsync(new ContentFile("posts/links.md", "---\ntitle: [broken\n---\n"u8.ToArray(), GoldenCorpus.FileTime));
+
+        Assert.Equal(PublishOutcome.Rejected, result.Outcome);
+        Assert.Contains("Links between posts", await File.ReadAllTextAsync(Path.Combine(_site, "posts", "links", "index.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_future_post_is_published_by_the_reconcile_after_its_date_has_come()
+    {
+        await PublishAllAsync(7);
+        Assert.False(File.Exists(Path.Combine(_site, "posts", "future", "index.html")));
+
+        _time.Now = new DateTimeOffset(2030, 1, 2, 0, 0, 0, TimeSpan.Zero);
+        var report = await _publisher.ReconcileAsync(new FolderContentSource(_content));
+
+        Assert.Contains(report.Changes, change => change.SourcePath == "posts/future.md" && change.Outcome == PublishOutcome.Published);
+        Assert.Contains("From 2030", await File.ReadAllTextAsync(Path.Combine(_site, "index.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Posts_published_at_the_same_time_all_reach_the_index_tags_feeds_and_sitemap()
+    {
+        var posts = Enumerable.Range(0, 40).Select(i => new ContentFile(
+            $"posts/race-{i:D2}.md",
+            System.Text.Encoding.UTF8.GetBytes($"---\ntitle: Race {i:D2}\ndate: 2024-06-{1 + (i % 28):D2}T{i % 24:D2}:00:00Z\ntags: [race, t{i % 3}]\n---\nPost {i}.\n"),
+            GoldenCorpus.FileTime)).ToList();
+
+        var results = await Task.WhenAll(posts.Select(post => Task.Run(() => _publisher.PublishAsync(post))));
+
+        Assert.All(results, result => Assert.Equal(PublishOutcome.Published, result.Outcome));
+        var tagPage = await File.ReadAllTextAsync(Path.Combine(_site, "tags", "race", "index.html"));
+        var sitemap = await File.ReadAllTextAsync(Path.Combine(_site, "sitemap-posts-2024.xml"));
+        var month = await File.ReadAllTextAsync(Path.Combine(_site, "archive", "2024", "06", "index.html"));
+        foreach (var post in posts)
+        {
+            var slug = Path.GetFileNameWithoutExtension(post.Path);
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(tagPage, $"/posts/{slug}/\""));
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(sitemap, $"/posts/{slug}/<"));
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(month, $"/posts/{slug}/\""));
+        }
+
+        Assert.Equal(GoldenCorpus.Options.FeedItems, System.Text.RegularExpressions.Regex.Count(await File.ReadAllTextAsync(Path.Combine(_site, "feed.xml")), "<item>"));
+        Assert.Contains("<span class=\"count\">40</span>", await File.ReadAllTextAsync(Path.Combine(_site, "tags", "index.html")), StringComparison.Ordinal);
+    }
+
+    private static void AssertSameFiles(string expected, string actual)
+    {
+        var files = GoldenCorpus.RelativeFiles(expected);
+        Assert.Equal(files, GoldenCorpus.RelativeFiles(actual));
+        Assert.All(files, file => Assert.True(
+            File.ReadAllBytes(Path.Combine(expected, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(actual, file))),
+            $"{file} differs"));
+    }
+
+    public void Dispose()
+    {
+        foreach (var folder in new[] { _content, _site, _state })
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
