@@ -74,14 +74,14 @@ public sealed partial class SitePublisher : IPostPublisher
         }
         catch (ContentException ex)
         {
-            return await RejectAsync(file.Path, hash, source?.Slug, ex.Line, ex.Message, cancellationToken);
+            return await RejectAsync(file, hash, source?.Slug, ex.Line, ex.Message, cancellationToken);
         }
 
         if (post.Draft || post.Date > now)
         {
             var writes = source?.Slug is { } published ? await RemovePostAsync(published, cancellationToken) : 0;
             var reason = post.Draft ? "1: the post is a draft" : $"1: the post is scheduled for {ViewFactory.Iso(post.Date)}";
-            await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Pending, SourceHash = hash, Reason = reason, PublishAt = post.Draft ? null : post.Date, RecordedAt = now }, cancellationToken);
+            await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Pending, SourceHash = hash, Reason = reason, PublishAt = post.Draft ? null : post.Date, SourceModified = file.LastModified, RecordedAt = now }, cancellationToken);
             LogPending(file.Path, reason);
             return new PublishResult(file.Path, PublishOutcome.Pending, post.Slug, reason, writes);
         }
@@ -98,7 +98,7 @@ public sealed partial class SitePublisher : IPostPublisher
         }
         catch (SlugTakenException ex)
         {
-            return await RejectAsync(file.Path, hash, source?.Slug, 1, $"the slug '{post.Slug}' is already taken by {ex.Owner}", cancellationToken);
+            return await RejectAsync(file, hash, source?.Slug, 1, $"the slug '{post.Slug}' is already taken by {ex.Owner}", cancellationToken);
         }
 
         var siteWrites = 0;
@@ -111,7 +111,7 @@ public sealed partial class SitePublisher : IPostPublisher
         await _index.ApplyAsync(previous?.Summary, record.Summary, cancellationToken);
         var layoutChanged = previous is null || previous.Summary.Date != record.Summary.Date || previous.Summary.Title != record.Summary.Title;
         siteWrites += await _refresher.RefreshAsync(previous?.Summary, record.Summary, layoutChanged ? oldNeighbours : [], cancellationToken);
-        await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Published, SourceHash = hash, Slug = post.Slug, RecordedAt = now }, cancellationToken);
+        await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Published, SourceHash = hash, Slug = post.Slug, SourceModified = file.LastModified, RecordedAt = now }, cancellationToken);
         LogPublished(file.Path, post.Slug, siteWrites);
         return new PublishResult(file.Path, PublishOutcome.Published, post.Slug, SiteWrites: siteWrites);
     }
@@ -154,6 +154,12 @@ public sealed partial class SitePublisher : IPostPublisher
             }
 
             present.Add(entry.Path);
+            var (source, _) = await _documents.ReadAsync<SourceRecord>(StatePaths.Source(entry.Path), cancellationToken);
+            if (source is not null && source.SourceModified == entry.LastModified && !(source.Outcome == PublishOutcome.Pending && source.PublishAt <= _time.GetUtcNow()))
+            {
+                continue;
+            }
+
             var result = await PublishAsync(await content.ReadAsync(entry, cancellationToken), cancellationToken);
             if (result.Outcome != PublishOutcome.Unchanged)
             {
@@ -184,11 +190,11 @@ public sealed partial class SitePublisher : IPostPublisher
     {
         if (SitePaths.IsReserved(file.Path))
         {
-            return await RejectAsync(file.Path, hash, null, 1, "the site generates a file at this path; rename the asset", cancellationToken);
+            return await RejectAsync(file, hash, null, 1, "the site generates a file at this path; rename the asset", cancellationToken);
         }
 
         var written = await _site.WriteAsync(new SiteFile(file.Path, file.Content, ContentTypes.ForPath(file.Path)), cancellationToken);
-        await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Published, SourceHash = hash, IsAsset = true, RecordedAt = _time.GetUtcNow() }, cancellationToken);
+        await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Published, SourceHash = hash, IsAsset = true, SourceModified = file.LastModified, RecordedAt = _time.GetUtcNow() }, cancellationToken);
         return new PublishResult(file.Path, PublishOutcome.Published, SiteWrites: written ? 1 : 0);
     }
 
@@ -213,12 +219,12 @@ public sealed partial class SitePublisher : IPostPublisher
         return new[] { older?.Slug, newer?.Slug }.OfType<string>().ToArray();
     }
 
-    private async Task<PublishResult> RejectAsync(string sourcePath, string hash, string? publishedSlug, int line, string reason, CancellationToken cancellationToken)
+    private async Task<PublishResult> RejectAsync(ContentFile file, string hash, string? publishedSlug, int line, string reason, CancellationToken cancellationToken)
     {
         var text = $"{line}: {reason}";
-        await RecordAsync(new SourceRecord { SourcePath = sourcePath, Outcome = PublishOutcome.Rejected, SourceHash = hash, Slug = publishedSlug, Reason = text, RecordedAt = _time.GetUtcNow() }, cancellationToken);
-        LogRejected(sourcePath, text);
-        return new PublishResult(sourcePath, PublishOutcome.Rejected, publishedSlug, text);
+        await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Rejected, SourceHash = hash, Slug = publishedSlug, Reason = text, SourceModified = file.LastModified, RecordedAt = _time.GetUtcNow() }, cancellationToken);
+        LogRejected(file.Path, text);
+        return new PublishResult(file.Path, PublishOutcome.Rejected, publishedSlug, text);
     }
 
     private ValueTask<(SourceRecord? Written, SourceRecord? Previous)> RecordAsync(SourceRecord record, CancellationToken cancellationToken) =>

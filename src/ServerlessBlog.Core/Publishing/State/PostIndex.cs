@@ -5,7 +5,9 @@ namespace ServerlessBlog.Core.Publishing.State;
 
 /// <summary>
 /// Keeps the partitioned post index up to date: month partitions, tag-and-year partitions and the catalog.
-/// Each document is updated with optimistic concurrency; counts change by deltas, so concurrent updates add up.
+/// Each document is updated with optimistic concurrency. The catalog's entries for the partitions a change touched
+/// are recomputed from those partitions inside the catalog's own update, so concurrent publishers converge on the
+/// true counts and a retried update cannot count twice.
 /// </summary>
 public sealed class PostIndex
 {
@@ -19,89 +21,84 @@ public sealed class PostIndex
     /// <summary>Replaces <paramref name="previous"/> (absent for a new post) with <paramref name="current"/> (absent for a removed one).</summary>
     public async Task ApplyAsync(PostSummary? previous, PostSummary? current, CancellationToken cancellationToken)
     {
-        var monthDeltas = new Dictionary<(int Year, int Month), int>();
-        foreach (var (year, month) in Keys(previous, current, post => (post.Date.UtcDateTime.Year, post.Date.UtcDateTime.Month)))
+        var months = new HashSet<(int Year, int Month)>();
+        foreach (var post in new[] { previous, current }.OfType<PostSummary>())
         {
-            var path = StatePaths.Month(year, month);
-            var delta = await UpsertAsync(path, previous, InMonth(current, year, month) ? current : null, cancellationToken);
-            monthDeltas[(year, month)] = delta;
+            months.Add((post.Date.UtcDateTime.Year, post.Date.UtcDateTime.Month));
         }
 
-        var tagDeltas = new Dictionary<(string Tag, int Year), int>();
-        var tagNames = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var tag in current?.Tags ?? [])
+        foreach (var (year, month) in months)
         {
-            tagNames[Slug.From(tag)] = tag;
+            await UpsertAsync(StatePaths.Month(year, month), previous, InMonth(current, year, month) ? current : null, cancellationToken);
         }
 
-        foreach (var (tag, year) in TagKeys(previous).Union(TagKeys(current)))
+        var tagNames = (current?.Tags ?? []).ToDictionary(Slug.From, tag => tag, StringComparer.Ordinal);
+        var tagYears = TagKeys(previous).Union(TagKeys(current)).ToList();
+        foreach (var (tag, year) in tagYears)
         {
             var keep = current is not null && current.Date.UtcDateTime.Year == year && tagNames.ContainsKey(tag) ? current : null;
-            tagDeltas[(tag, year)] = await UpsertAsync(StatePaths.TagYear(tag, year), previous, keep, cancellationToken);
+            await UpsertAsync(StatePaths.TagYear(tag, year), previous, keep, cancellationToken);
         }
 
-        if (monthDeltas.Values.Any(delta => delta != 0) || tagDeltas.Values.Any(delta => delta != 0) || current is not null)
-        {
-            await _documents.UpdateAsync<SiteCatalog>(StatePaths.Catalog, catalog => Apply(catalog ?? new SiteCatalog(), monthDeltas, tagDeltas, tagNames, current), cancellationToken);
-        }
+        await _documents.UpdateAsync<SiteCatalog>(
+            StatePaths.Catalog,
+            (catalog, token) => RecomputeAsync(catalog ?? new SiteCatalog(), months, tagYears, tagNames, token),
+            cancellationToken);
     }
 
-    /// <returns>+1 when the post was added to the partition, -1 when removed, 0 when replaced or untouched.</returns>
-    private async Task<int> UpsertAsync(string path, PostSummary? previous, PostSummary? current, CancellationToken cancellationToken)
-    {
-        var delta = 0;
+    private async Task UpsertAsync(string path, PostSummary? previous, PostSummary? current, CancellationToken cancellationToken) =>
         await _documents.UpdateAsync<List<PostSummary>>(
             path,
             posts =>
             {
                 posts ??= [];
-                var had = posts.RemoveAll(post => post.Slug == previous?.Slug || post.Slug == current?.Slug) > 0;
+                posts.RemoveAll(post => post.Slug == previous?.Slug || post.Slug == current?.Slug);
                 if (current is not null)
                 {
                     posts.Add(current);
                     posts.Sort(SiteIndex.NewestFirst.Instance);
                 }
 
-                delta = (had ? 1 : 0, current is not null ? 1 : 0) switch
-                {
-                    (0, 1) => 1,
-                    (1, 0) => -1,
-                    _ => 0,
-                };
                 return posts.Count == 0 ? null : posts;
             },
             cancellationToken);
-        return delta;
-    }
 
-    private static SiteCatalog Apply(
+    private async ValueTask<SiteCatalog?> RecomputeAsync(
         SiteCatalog catalog,
-        Dictionary<(int Year, int Month), int> monthDeltas,
-        Dictionary<(string Tag, int Year), int> tagDeltas,
+        HashSet<(int Year, int Month)> touchedMonths,
+        List<(string Tag, int Year)> touchedTagYears,
         Dictionary<string, string> tagNames,
-        PostSummary? current)
+        CancellationToken cancellationToken)
     {
         var months = catalog.Months.ToDictionary(month => (month.Year, month.Month));
-        foreach (var ((year, month), delta) in monthDeltas)
+        foreach (var (year, month) in touchedMonths)
         {
-            var known = months.GetValueOrDefault((year, month)) ?? new CatalogMonth(year, month, 0, DateTimeOffset.MinValue);
-            var lastModified = InMonth(current, year, month) && current!.LastModified > known.LastModified ? current.LastModified : known.LastModified;
-            months[(year, month)] = known with { Count = known.Count + delta, LastModified = lastModified };
+            var (posts, _) = await _documents.ReadAsync<List<PostSummary>>(StatePaths.Month(year, month), cancellationToken);
+            months[(year, month)] = new CatalogMonth(year, month, posts?.Count ?? 0, Newest(posts));
         }
 
         var tags = catalog.Tags.ToDictionary(tag => tag.Slug, StringComparer.Ordinal);
-        foreach (var group in tagDeltas.GroupBy(pair => pair.Key.Tag))
+        foreach (var group in touchedTagYears.GroupBy(key => key.Tag))
         {
-            var known = tags.GetValueOrDefault(group.Key) ?? new CatalogTag(group.Key, tagNames.GetValueOrDefault(group.Key, group.Key), 0, new Dictionary<int, int>(), DateTimeOffset.MinValue);
-            var years = new Dictionary<int, int>(known.Years);
-            foreach (var ((_, year), delta) in group)
+            var known = tags.GetValueOrDefault(group.Key);
+            var years = new Dictionary<int, int>(known?.Years ?? new Dictionary<int, int>());
+            var lastModified = new Dictionary<int, DateTimeOffset>();
+            foreach (var (_, year) in group)
             {
-                years[year] = years.GetValueOrDefault(year) + delta;
+                var (posts, _) = await _documents.ReadAsync<List<PostSummary>>(StatePaths.TagYear(group.Key, year), cancellationToken);
+                years[year] = posts?.Count ?? 0;
+                lastModified[year] = Newest(posts);
             }
 
-            var name = tagNames.TryGetValue(group.Key, out var written) && string.CompareOrdinal(written, known.Name) < 0 ? written : known.Name;
-            var lastModified = current is not null && tagNames.ContainsKey(group.Key) && current.LastModified > known.LastModified ? current.LastModified : known.LastModified;
-            tags[group.Key] = new CatalogTag(group.Key, name, years.Values.Sum(), years.Where(pair => pair.Value > 0).ToDictionary(), lastModified);
+            var name = (known?.Name, tagNames.GetValueOrDefault(group.Key)) switch
+            {
+                (null, null) => group.Key,
+                ({ } existing, null) => existing,
+                (null, { } written) => written,
+                var (existing, written) => string.CompareOrdinal(written, existing) < 0 ? written! : existing!,
+            };
+            var newest = lastModified.Values.Append(known?.LastModified ?? DateTimeOffset.MinValue).Max();
+            tags[group.Key] = new CatalogTag(group.Key, name, years.Values.Sum(), years.Where(pair => pair.Value > 0).ToDictionary(), newest);
         }
 
         return new SiteCatalog
@@ -111,25 +108,12 @@ public sealed class PostIndex
         };
     }
 
+    private static DateTimeOffset Newest(List<PostSummary>? posts) =>
+        posts is { Count: > 0 } ? posts.Max(post => post.LastModified) : DateTimeOffset.MinValue;
+
     private static bool InMonth(PostSummary? post, int year, int month) =>
         post is not null && post.Date.UtcDateTime.Year == year && post.Date.UtcDateTime.Month == month;
 
     private static IEnumerable<(string Tag, int Year)> TagKeys(PostSummary? post) =>
         post is null ? [] : post.Tags.Select(tag => (Slug.From(tag), post.Date.UtcDateTime.Year)).Distinct();
-
-    private static HashSet<TKey> Keys<TKey>(PostSummary? previous, PostSummary? current, Func<PostSummary, TKey> key)
-    {
-        var keys = new HashSet<TKey>();
-        if (previous is not null)
-        {
-            keys.Add(key(previous));
-        }
-
-        if (current is not null)
-        {
-            keys.Add(key(current));
-        }
-
-        return keys;
-    }
 }

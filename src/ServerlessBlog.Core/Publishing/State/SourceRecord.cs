@@ -22,5 +22,8 @@ public sealed record SourceRecord
     /// <summary>When a pending post's date comes.</summary>
     public DateTimeOffset? PublishAt { get; init; }
 
+    /// <summary>When the uploaded file last changed, as its store reported it: a reconcile reads only files that changed since.</summary>
+    public DateTimeOffset SourceModified { get; init; }
+
     public DateTimeOffset RecordedAt { get; init; }
 }

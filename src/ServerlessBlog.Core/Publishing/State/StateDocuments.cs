@@ -36,11 +36,16 @@ public sealed class StateDocuments
     /// <returns>The value that was written (or null when deleted) and the value it replaced.</returns>
     public ValueTask<(T? Written, T? Previous)> UpdateAsync<T>(string path, Func<T?, T?> change, CancellationToken cancellationToken)
         where T : class =>
+        UpdateAsync<T>(path, (current, _) => ValueTask.FromResult(change(current)), cancellationToken);
+
+    /// <summary>As <see cref="UpdateAsync{T}(string, Func{T, T}, CancellationToken)"/>, with a change that reads other documents.</summary>
+    public ValueTask<(T? Written, T? Previous)> UpdateAsync<T>(string path, Func<T?, CancellationToken, ValueTask<T?>> change, CancellationToken cancellationToken)
+        where T : class =>
         _conflicts.ExecuteAsync(
             async token =>
             {
                 var (current, version) = await ReadAsync<T>(path, token);
-                var next = change(current);
+                var next = await change(current, token);
                 if (next is null)
                 {
                     if (version is not null && !await _store.TryDeleteAsync(path, version, token))

@@ -1,0 +1,36 @@
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using ServerlessBlog.Azure;
+using ServerlessBlog.Core.Configuration;
+using ServerlessBlog.Core.Publishing;
+using ServerlessBlog.Core.Storage;
+
+namespace ServerlessBlog.Hosting;
+
+/// <summary>The one registration call of every host.</summary>
+public static class ServerlessBlogServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the blog: <see cref="BlogOptions"/> bound from the <c>Blog</c> section and validated at start-up,
+    /// one <see cref="BlobServiceClient"/> for the <c>AzureWebJobsStorage</c> connection, the blob adapters of the
+    /// storage ports, the publisher and the steps the hosts' triggers call.
+    /// </summary>
+    public static IServiceCollection AddServerlessBlog(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<BlogOptions>().Bind(configuration.GetSection(BlogOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BlogOptions>, BlogOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => BlobServiceClientFactory.Create(configuration));
+        services.TryAddSingleton<BlogContainers>();
+        services.TryAddSingleton<ISiteStore>(provider => new BlobSiteStore(provider.GetRequiredService<BlogContainers>().Site));
+        services.TryAddSingleton<IStateStore>(provider => new BlobStateStore(provider.GetRequiredService<BlogContainers>().State));
+        services.TryAddSingleton<IContentSource>(provider => new BlobContentSource(provider.GetRequiredService<BlogContainers>().Posts));
+        services.TryAddSingleton<IPostPublisher, SitePublisher>();
+        services.TryAddSingleton<PostBlobHandler>();
+        return services;
+    }
+}

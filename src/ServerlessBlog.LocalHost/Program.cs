@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Hosting;
+using ServerlessBlog.LocalHost;
+
+using var host = LocalHostBuilder.Build(args);
+await LocalHostBuilder.PrepareAsync(host);
+await host.RunAsync();
