@@ -140,7 +140,7 @@ public sealed class SitePublisherTests : IDisposable
         var results = await Task.WhenAll(posts.Select(post => Task.Run(() => _publisher.PublishAsync(post))));
 
         Assert.All(results, result => Assert.Equal(PublishOutcome.Published, result.Outcome));
-        var tagPage = await File.ReadAllTextAsync(Path.Combine(_site, "tags", "race", "index.html"));
+        var tagPage = await File.ReadAllTextAsync(Path.Combine(_site, "tags", "race", "2024", "index.html"));
         var sitemap = await File.ReadAllTextAsync(Path.Combine(_site, "sitemap-posts-2024.xml"));
         var month = await File.ReadAllTextAsync(Path.Combine(_site, "archive", "2024", "06", "index.html"));
         foreach (var post in posts)

@@ -81,7 +81,7 @@ public sealed partial class LocalHostEndToEndTests(LocalHostFixture host) : ICla
 
         var slugs = names.Select(name => Path.GetFileNameWithoutExtension(name)).ToList();
         var month = await host.Reader.WaitForAsync("archive/2024/03/index.html", html => html is not null && slugs.All(slug => html.Contains($"/posts/{slug}/\"", StringComparison.Ordinal)), TimeSpan.FromMinutes(4));
-        var tag = await host.Reader.WaitForAsync("tags/burst/index.html", html => html is not null && slugs.All(slug => html.Contains($"/posts/{slug}/\"", StringComparison.Ordinal)));
+        var tag = await host.Reader.WaitForAsync("tags/burst/2024/index.html", html => html is not null && slugs.All(slug => html.Contains($"/posts/{slug}/\"", StringComparison.Ordinal)));
         var feed = await host.Reader.WaitForAsync("feed.xml", xml => xml is not null && slugs.All(slug => xml.Contains($"/posts/{slug}/</guid>", StringComparison.Ordinal)));
         var sitemap = await host.Reader.WaitForAsync("sitemap-posts-2024.xml", xml => xml is not null && slugs.All(slug => xml.Contains($"/posts/{slug}/</loc>", StringComparison.Ordinal)));
         foreach (var slug in slugs)

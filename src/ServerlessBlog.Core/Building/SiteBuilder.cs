@@ -120,7 +120,13 @@ public sealed class SiteBuilder
 
         foreach (var tag in index.Tags)
         {
-            yield return () => pages.TagPage(tag, index.Tagged(tag.Slug));
+            var years = index.Tagged(tag.Slug).GroupBy(post => post.Date.UtcDateTime.Year).ToDictionary(year => year.Key, year => year.ToList());
+            yield return () => pages.TagPage(tag, index.Tagged(tag.Slug), years.ToDictionary(year => year.Key, year => year.Value.Count));
+            foreach (var (year, posts) in years)
+            {
+                yield return () => pages.TagYearPage(tag, year, posts);
+            }
+
             yield return () => _feeds.TagFeed(tag, index.Tagged(tag.Slug), contentOf);
         }
 

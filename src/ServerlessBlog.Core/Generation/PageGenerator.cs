@@ -75,31 +75,55 @@ public sealed class PageGenerator
         return Html(SitePaths.TagsFolder, _renderer.RenderPage(Theme.Tags, page, "tags", views));
     }
 
-    /// <summary>A tag's page: every post with the tag, newest first, by year.</summary>
+    /// <summary>A tag's page: its newest posts, then a link to each year of its posts.</summary>
     /// <param name="tag">The tag.</param>
-    /// <param name="posts">Every post with the tag, newest first.</param>
-    public SiteFile TagPage(TagSummary tag, IReadOnlyList<PostSummary> posts)
+    /// <param name="newest">The tag's newest posts, newest first; the page shows <see cref="BlogOptions.PostsPerPage"/>.</param>
+    /// <param name="years">How many posts the tag has each year.</param>
+    public SiteFile TagPage(TagSummary tag, IReadOnlyList<PostSummary> newest, IReadOnlyDictionary<int, int> years)
     {
         ArgumentNullException.ThrowIfNull(tag);
-        ArgumentNullException.ThrowIfNull(posts);
-        var groups = posts
-            .GroupBy(post => post.Date.UtcDateTime.Year)
-            .Select(year => new ListGroupView(year.Key.ToString(CultureInfo.InvariantCulture), year.Select(_views.Card).ToList()))
-            .ToList();
+        ArgumentNullException.ThrowIfNull(newest);
+        ArgumentNullException.ThrowIfNull(years);
         var feedUrl = _urls.Path(SitePaths.TagFeed(tag.Slug));
         var list = new ListView
         {
             Heading = tag.Name,
-            Intro = tag.Count == 1 ? "1 post" : string.Create(CultureInfo.InvariantCulture, $"{tag.Count} posts"),
-            Groups = groups,
-            TitleLevel = 3,
+            Intro = Count(tag.Count),
+            Groups = [new ListGroupView(string.Empty, newest.Take(_options.PostsPerPage).Select(_views.Card).ToList())],
+            ShowExcerpts = true,
             FeedUrl = feedUrl,
+            LinksHeading = "By year",
+            Links = years.OrderByDescending(year => year.Key)
+                .Select(year => new LinkView(string.Create(CultureInfo.InvariantCulture, $"{year.Key} ({Count(year.Value)})"), _urls.Path(SitePaths.TagYearFolder(tag.Slug, year.Key))))
+                .ToList(),
         };
         var page = _views.Page(tag.Name, $"Posts tagged {tag.Name} on {_options.Title}.", tag.Folder) with
         {
             Feeds = [new LinkView($"{_options.Title}: {tag.Name} (RSS)", feedUrl)],
         };
         return Html(tag.Folder, _renderer.RenderPage(Theme.List, page, "list", list));
+    }
+
+    /// <summary>One year of a tag's posts.</summary>
+    /// <param name="tag">The tag.</param>
+    /// <param name="year">The year.</param>
+    /// <param name="posts">The tag's posts of that year, newest first.</param>
+    public SiteFile TagYearPage(TagSummary tag, int year, IReadOnlyList<PostSummary> posts)
+    {
+        ArgumentNullException.ThrowIfNull(tag);
+        ArgumentNullException.ThrowIfNull(posts);
+        var heading = string.Create(CultureInfo.InvariantCulture, $"{tag.Name}: {year}");
+        var folder = SitePaths.TagYearFolder(tag.Slug, year);
+        var list = new ListView
+        {
+            Heading = heading,
+            Intro = Count(posts.Count),
+            Groups = [new ListGroupView(string.Empty, posts.Select(_views.Card).ToList())],
+            MoreUrl = _urls.Path(tag.Folder),
+            MoreLabel = $"← All posts tagged {tag.Name}",
+        };
+        var page = _views.Page(heading, $"Posts tagged {tag.Name} in {year.ToString(CultureInfo.InvariantCulture)} on {_options.Title}.", folder);
+        return Html(folder, _renderer.RenderPage(Theme.List, page, "list", list));
     }
 
     /// <param name="months">Every month that has posts, newest first.</param>
@@ -152,6 +176,8 @@ public sealed class PageGenerator
     }
 
     public SiteFile Stylesheet() => new(SitePaths.Stylesheet, Encode(_theme.Stylesheet), ContentTypes.Css);
+
+    private static string Count(int posts) => posts == 1 ? "1 post" : string.Create(CultureInfo.InvariantCulture, $"{posts} posts");
 
     private static string MonthName(int month) => CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month);
 

@@ -102,11 +102,26 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
             {
                 deletions.Add(SitePaths.PageOf(SitePaths.TagFolder(tagSlug)));
                 deletions.Add(SitePaths.TagFeed(tagSlug));
+                deletions.AddRange(YearsOf(previous, current).Select(year => SitePaths.PageOf(SitePaths.TagYearFolder(tagSlug, year))));
                 continue;
             }
 
-            var tagged = await reader.TaggedAsync(tagSlug, null, cancellationToken);
-            files.Add(pages.TagPage(tag, tagged));
+            var years = catalog.Tags.First(candidate => candidate.Slug == tagSlug).Years;
+            var tagged = await reader.TaggedAsync(tagSlug, Math.Max(options.PostsPerPage, options.FeedItems), cancellationToken);
+            files.Add(pages.TagPage(tag, tagged, years));
+            foreach (var year in YearsOf(previous, current))
+            {
+                var folder = SitePaths.TagYearFolder(tagSlug, year);
+                var inYear = years.ContainsKey(year) ? await reader.TagYearAsync(tagSlug, year, cancellationToken) : [];
+                if (inYear.Count == 0)
+                {
+                    deletions.Add(SitePaths.PageOf(folder));
+                    continue;
+                }
+
+                files.Add(pages.TagYearPage(tag, year, inYear));
+            }
+
             if (IsAmong(tagged.Take(options.FeedItems).ToList(), options.FeedItems, previous, current))
             {
                 var feedPosts = tagged.Take(options.FeedItems).ToList();
@@ -162,13 +177,8 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
 
     private static async Task<Dictionary<string, string>> ContentOfAsync(IndexReader reader, List<PostSummary> posts, CancellationToken cancellationToken)
     {
-        var content = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var post in posts)
-        {
-            content[post.Slug] = (await reader.PostAsync(post.Slug, cancellationToken))?.ContentHtml ?? string.Empty;
-        }
-
-        return content;
+        var records = await Task.WhenAll(posts.Select(post => reader.PostAsync(post.Slug, cancellationToken).AsTask()));
+        return posts.Zip(records).ToDictionary(pair => pair.First.Slug, pair => pair.Second?.ContentHtml ?? string.Empty, StringComparer.Ordinal);
     }
 
     /// <summary>Whether the change touches a list of the newest posts: the post is in it, or was newer than its oldest entry.</summary>
@@ -197,6 +207,9 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
 
     private static HashSet<(int Year, int Month)> MonthsOf(PostSummary? previous, PostSummary? current) =>
         new[] { previous, current }.OfType<PostSummary>().Select(post => (post.Date.UtcDateTime.Year, post.Date.UtcDateTime.Month)).ToHashSet();
+
+    private static HashSet<int> YearsOf(PostSummary? previous, PostSummary? current) =>
+        new[] { previous, current }.OfType<PostSummary>().Select(post => post.Date.UtcDateTime.Year).ToHashSet();
 
     private static HashSet<string> TagsOf(PostSummary? previous, PostSummary? current) =>
         new[] { previous, current }.OfType<PostSummary>().SelectMany(post => post.Tags).Select(Slug.From).ToHashSet(StringComparer.Ordinal);

@@ -34,6 +34,9 @@ public static class SitePaths
 
     public static string TagFeed(string tagSlug) => $"{TagFolder(tagSlug)}{RssFeed}";
 
+    /// <summary>One year of a tag's posts: tag pages stay small however many posts a tag gathers.</summary>
+    public static string TagYearFolder(string tagSlug, int year) => string.Create(CultureInfo.InvariantCulture, $"{TagFolder(tagSlug)}{year:D4}/");
+
     public static string ArchiveMonthFolder(int year, int month) =>
         string.Create(CultureInfo.InvariantCulture, $"{ArchiveFolder}{year:D4}/{month:D2}/");
 

@@ -3,15 +3,16 @@ using ServerlessBlog.Core.Site;
 namespace ServerlessBlog.Core.Publishing.State;
 
 /// <summary>
-/// Reads slices of the post index for one page refresh, remembering the version of every document it read,
-/// so that the refresh can tell afterwards whether another publisher changed what its pages were made from.
-/// Not thread-safe: one per refresh.
+/// Reads slices of the post index for one page refresh, catalog first. Every change to the index ends with a write
+/// of the catalog, so a refresh whose catalog version is still current afterwards was made from the latest index;
+/// if not, the publisher that changed it refreshes after its own catalog write, or this refresh runs again.
+/// One per refresh; reads may run in parallel.
 /// </summary>
 public sealed class IndexReader
 {
     private readonly StateDocuments _documents;
-    private readonly Dictionary<string, string?> _versions = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, object?> _cache = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task<object?>> _cache = new(StringComparer.Ordinal);
+    private string? _catalogVersion;
 
     public IndexReader(StateDocuments documents)
     {
@@ -19,7 +20,12 @@ public sealed class IndexReader
     }
 
     public async ValueTask<SiteCatalog> CatalogAsync(CancellationToken cancellationToken) =>
-        await ReadAsync<SiteCatalog>(StatePaths.Catalog, cancellationToken) ?? new SiteCatalog();
+        (SiteCatalog?)await _cache.GetOrAdd(StatePaths.Catalog, async path =>
+        {
+            var (catalog, version) = await _documents.ReadAsync<SiteCatalog>(path, cancellationToken);
+            _catalogVersion = version;
+            return catalog;
+        }) ?? new SiteCatalog();
 
     public async ValueTask<IReadOnlyList<PostSummary>> MonthAsync(int year, int month, CancellationToken cancellationToken) =>
         await ReadAsync<List<PostSummary>>(StatePaths.Month(year, month), cancellationToken) ?? [];
@@ -62,6 +68,10 @@ public sealed class IndexReader
         return limit is { } max ? posts.Take(max).ToList() : posts;
     }
 
+    /// <summary>The posts with a tag in one year, newest first.</summary>
+    public async ValueTask<IReadOnlyList<PostSummary>> TagYearAsync(string tagSlug, int year, CancellationToken cancellationToken) =>
+        await ReadAsync<List<PostSummary>>(StatePaths.TagYear(tagSlug, year), cancellationToken) ?? [];
+
     /// <summary>Every post of one year, newest first.</summary>
     public async ValueTask<List<PostSummary>> YearAsync(int year, CancellationToken cancellationToken)
     {
@@ -98,35 +108,15 @@ public sealed class IndexReader
         return (older, newer);
     }
 
-    /// <summary>Whether any document read since this reader was made has changed since.</summary>
-    public async ValueTask<bool> IsStaleAsync(CancellationToken cancellationToken)
-    {
-        foreach (var (path, version) in _versions)
-        {
-            if (await _documents.Store.GetVersionAsync(path, cancellationToken) != version)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>Whether the index changed since this reader read the catalog.</summary>
+    public async ValueTask<bool> IsStaleAsync(CancellationToken cancellationToken) =>
+        await _documents.Store.GetVersionAsync(StatePaths.Catalog, cancellationToken) != _catalogVersion;
 
     private static PostSummary? First(IReadOnlyList<PostSummary> posts) => posts.Count > 0 ? posts[0] : null;
 
     private static PostSummary? Last(IReadOnlyList<PostSummary> posts) => posts.Count > 0 ? posts[^1] : null;
 
     private async ValueTask<T?> ReadAsync<T>(string path, CancellationToken cancellationToken)
-        where T : class
-    {
-        if (_cache.TryGetValue(path, out var cached))
-        {
-            return (T?)cached;
-        }
-
-        var (value, version) = await _documents.ReadAsync<T>(path, cancellationToken);
-        _versions[path] = version;
-        _cache[path] = value;
-        return value;
-    }
+        where T : class =>
+        (T?)await _cache.GetOrAdd(path, async key => (await _documents.ReadAsync<T>(key, cancellationToken)).Value);
 }

@@ -19,4 +19,10 @@ public sealed record ListView
     public string? MoreLabel { get; init; }
 
     public string? FeedUrl { get; init; }
+
+    /// <summary>The heading of <see cref="Links"/>, such as "By year".</summary>
+    public string LinksHeading { get; init; } = string.Empty;
+
+    /// <summary>More pages of this listing, such as a tag's years.</summary>
+    public IReadOnlyList<LinkView> Links { get; init; } = [];
 }
