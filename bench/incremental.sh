@@ -45,7 +45,7 @@ mkdir -p "$BENCH_DIR/results"
   echo
   echo "- Date (UTC): $(date -u '+%Y-%m-%d %H:%M')"
   echo "- Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
-  echo "- Azurite 3.37.0 in memory; median and p90 of $PUBLISHES publishes of a new post (dated now, three tags) after one warm-up"
+  echo "- Azurite 3.37.0 in memory; median and p90 of $PUBLISHES publishes of a new post (dated now, three tags) after three warm-up publishes"
   echo
   dotnet "$BENCH_DIR/IncrementalBench/bin/Release/net10.0/incremental-bench.dll" "$connection" "$corpus" "$SIZES" "$PUBLISHES"
 } | tee "$BENCH_DIR/results/incremental.md"

@@ -41,6 +41,7 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
         var files = new List<SiteFile>();
         var deletions = new List<string>();
         var catalog = await reader.CatalogAsync(cancellationToken);
+        await reader.PrefetchAsync(PartitionsToRead(catalog, previous, current), cancellationToken);
         var months = catalog.Months.Select(month => new ArchiveMonth(month.Year, month.Month, month.Count, month.LastModified)).ToList();
         var tags = catalog.Tags.Select(tag => new TagSummary(tag.Slug, tag.Name, tag.Count, tag.LastModified)).ToList();
 
@@ -207,6 +208,30 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
 
     private static HashSet<(int Year, int Month)> MonthsOf(PostSummary? previous, PostSummary? current) =>
         new[] { previous, current }.OfType<PostSummary>().Select(post => (post.Date.UtcDateTime.Year, post.Date.UtcDateTime.Month)).ToHashSet();
+
+    /// <summary>The partitions a refresh reads for this change: the months of its years, its tags' newest and touched years.</summary>
+    private static IEnumerable<string> PartitionsToRead(SiteCatalog catalog, PostSummary? previous, PostSummary? current)
+    {
+        var years = YearsOf(previous, current);
+        foreach (var month in catalog.Months.Where(month => years.Contains(month.Year)).Take(24))
+        {
+            yield return StatePaths.Month(month.Year, month.Month);
+        }
+
+        foreach (var month in catalog.Months.Take(2))
+        {
+            yield return StatePaths.Month(month.Year, month.Month);
+        }
+
+        var tags = TagsOf(previous, current);
+        foreach (var tag in catalog.Tags.Where(tag => tags.Contains(tag.Slug)))
+        {
+            foreach (var year in tag.Years.Keys.Where(years.Contains).Append(tag.Years.Keys.DefaultIfEmpty().Max()).Distinct())
+            {
+                yield return StatePaths.TagYear(tag.Slug, year);
+            }
+        }
+    }
 
     private static HashSet<int> YearsOf(PostSummary? previous, PostSummary? current) =>
         new[] { previous, current }.OfType<PostSummary>().Select(post => post.Date.UtcDateTime.Year).ToHashSet();

@@ -11,8 +11,7 @@ namespace ServerlessBlog.Core.Publishing.State;
 public sealed class IndexReader
 {
     private readonly StateDocuments _documents;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task<object?>> _cache = new(StringComparer.Ordinal);
-    private string? _catalogVersion;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task<Storage.StoredDocument?>> _cache = new(StringComparer.Ordinal);
 
     public IndexReader(StateDocuments documents)
     {
@@ -20,12 +19,7 @@ public sealed class IndexReader
     }
 
     public async ValueTask<SiteCatalog> CatalogAsync(CancellationToken cancellationToken) =>
-        (SiteCatalog?)await _cache.GetOrAdd(StatePaths.Catalog, async path =>
-        {
-            var (catalog, version) = await _documents.ReadAsync<SiteCatalog>(path, cancellationToken);
-            _catalogVersion = version;
-            return catalog;
-        }) ?? new SiteCatalog();
+        await ReadAsync<SiteCatalog>(StatePaths.Catalog, cancellationToken) ?? new SiteCatalog();
 
     public async ValueTask<IReadOnlyList<PostSummary>> MonthAsync(int year, int month, CancellationToken cancellationToken) =>
         await ReadAsync<List<PostSummary>>(StatePaths.Month(year, month), cancellationToken) ?? [];
@@ -75,14 +69,14 @@ public sealed class IndexReader
     /// <summary>Every post of one year, newest first.</summary>
     public async ValueTask<List<PostSummary>> YearAsync(int year, CancellationToken cancellationToken)
     {
-        var posts = new List<PostSummary>();
-        foreach (var month in (await CatalogAsync(cancellationToken)).Months.Where(month => month.Year == year))
-        {
-            posts.AddRange(await MonthAsync(month.Year, month.Month, cancellationToken));
-        }
-
-        return posts;
+        var months = (await CatalogAsync(cancellationToken)).Months.Where(month => month.Year == year);
+        var partitions = await Task.WhenAll(months.Select(month => MonthAsync(month.Year, month.Month, cancellationToken).AsTask()));
+        return partitions.SelectMany(posts => posts).ToList();
     }
+
+    /// <summary>Starts reading documents a refresh will need, so that its sequential steps find them read.</summary>
+    public Task PrefetchAsync(IEnumerable<string> paths, CancellationToken cancellationToken) =>
+        Task.WhenAll(paths.Select(path => Raw(path, cancellationToken)));
 
     /// <summary>The next older and next newer post of a post in the index.</summary>
     public async ValueTask<(PostSummary? Older, PostSummary? Newer)> NeighboursAsync(PostSummary post, CancellationToken cancellationToken)
@@ -109,8 +103,11 @@ public sealed class IndexReader
     }
 
     /// <summary>Whether the index changed since this reader read the catalog.</summary>
-    public async ValueTask<bool> IsStaleAsync(CancellationToken cancellationToken) =>
-        await _documents.Store.GetVersionAsync(StatePaths.Catalog, cancellationToken) != _catalogVersion;
+    public async ValueTask<bool> IsStaleAsync(CancellationToken cancellationToken)
+    {
+        var read = _cache.TryGetValue(StatePaths.Catalog, out var catalog) ? (await catalog)?.Version : null;
+        return await _documents.Store.GetVersionAsync(StatePaths.Catalog, cancellationToken) != read;
+    }
 
     private static PostSummary? First(IReadOnlyList<PostSummary> posts) => posts.Count > 0 ? posts[0] : null;
 
@@ -118,5 +115,8 @@ public sealed class IndexReader
 
     private async ValueTask<T?> ReadAsync<T>(string path, CancellationToken cancellationToken)
         where T : class =>
-        (T?)await _cache.GetOrAdd(path, async key => (await _documents.ReadAsync<T>(key, cancellationToken)).Value);
+        await Raw(path, cancellationToken) is { } document ? StateJson.Deserialize<T>(document.Content) : null;
+
+    private Task<Storage.StoredDocument?> Raw(string path, CancellationToken cancellationToken) =>
+        _cache.GetOrAdd(path, key => _documents.Store.ReadAsync(key, cancellationToken).AsTask());
 }

@@ -27,18 +27,17 @@ public sealed class PostIndex
             months.Add((post.Date.UtcDateTime.Year, post.Date.UtcDateTime.Month));
         }
 
-        foreach (var (year, month) in months)
-        {
-            await UpsertAsync(StatePaths.Month(year, month), previous, InMonth(current, year, month) ? current : null, cancellationToken);
-        }
-
         var tagNames = (current?.Tags ?? []).ToDictionary(Slug.From, tag => tag, StringComparer.Ordinal);
         var tagYears = TagKeys(previous).Union(TagKeys(current)).ToList();
-        foreach (var (tag, year) in tagYears)
-        {
-            var keep = current is not null && current.Date.UtcDateTime.Year == year && tagNames.ContainsKey(tag) ? current : null;
-            await UpsertAsync(StatePaths.TagYear(tag, year), previous, keep, cancellationToken);
-        }
+
+        // Each partition is its own document with its own optimistic loop: update them all at once.
+        await Task.WhenAll(
+            months.Select(key => UpsertAsync(StatePaths.Month(key.Year, key.Month), previous, InMonth(current, key.Year, key.Month) ? current : null, cancellationToken))
+            .Concat(tagYears.Select(key => UpsertAsync(
+                StatePaths.TagYear(key.Tag, key.Year),
+                previous,
+                current is not null && current.Date.UtcDateTime.Year == key.Year && tagNames.ContainsKey(key.Tag) ? current : null,
+                cancellationToken))));
 
         await _documents.UpdateAsync<SiteCatalog>(
             StatePaths.Catalog,
@@ -70,10 +69,16 @@ public sealed class PostIndex
         Dictionary<string, string> tagNames,
         CancellationToken cancellationToken)
     {
+        var partitions = touchedMonths.Select(key => StatePaths.Month(key.Year, key.Month))
+            .Concat(touchedTagYears.Select(key => StatePaths.TagYear(key.Tag, key.Year)))
+            .ToList();
+        var read = await Task.WhenAll(partitions.Select(async path => (path, (await _documents.ReadAsync<List<PostSummary>>(path, cancellationToken)).Value)));
+        var partition = read.ToDictionary(pair => pair.path, pair => pair.Value, StringComparer.Ordinal);
+
         var months = catalog.Months.ToDictionary(month => (month.Year, month.Month));
         foreach (var (year, month) in touchedMonths)
         {
-            var (posts, _) = await _documents.ReadAsync<List<PostSummary>>(StatePaths.Month(year, month), cancellationToken);
+            var posts = partition[StatePaths.Month(year, month)];
             months[(year, month)] = new CatalogMonth(year, month, posts?.Count ?? 0, Newest(posts));
         }
 
@@ -85,7 +90,7 @@ public sealed class PostIndex
             var lastModified = new Dictionary<int, DateTimeOffset>();
             foreach (var (_, year) in group)
             {
-                var (posts, _) = await _documents.ReadAsync<List<PostSummary>>(StatePaths.TagYear(group.Key, year), cancellationToken);
+                var posts = partition[StatePaths.TagYear(group.Key, year)];
                 years[year] = posts?.Count ?? 0;
                 lastModified[year] = Newest(posts);
             }
