@@ -1,7 +1,7 @@
-namespace ServerlessBlog.Integration.Tests;
+namespace ServerlessBlog.Testing;
 
 /// <summary>The repository's root folder: the one holding ServerlessBlog.sln, found upwards from the test binaries.</summary>
-internal static class RepositoryRoot
+public static class RepositoryRoot
 {
     private const string SolutionFile = "ServerlessBlog.sln";
 

@@ -2,14 +2,14 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace ServerlessBlog.Integration.Tests;
+namespace ServerlessBlog.Testing;
 
 /// <summary>
 /// The Node tools pinned in the root package-lock.json, installed with <c>npm ci</c> the first time a test needs them.
 /// Installs are serialised within this process and, through a lock file, with other test processes of the same clone,
 /// because <c>npm ci</c> first deletes node_modules.
 /// </summary>
-internal static class NodePackages
+public static class NodePackages
 {
     private static readonly SemaphoreSlim InProcessLock = new(1, 1);
     private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(10);
@@ -18,9 +18,18 @@ internal static class NodePackages
     public static string AzuriteScript { get; } =
         Path.Combine(RepositoryRoot.Path, "node_modules", "azurite", "dist", "src", "azurite.js");
 
-    public static async Task EnsureAzuriteAsync(CancellationToken cancellationToken = default)
+    /// <summary>The Nu Html Checker's jar (npm <c>vnu-jar</c>).</summary>
+    public static string VnuJar { get; } =
+        Path.Combine(RepositoryRoot.Path, "node_modules", "vnu-jar", "build", "dist", "vnu.jar");
+
+    public static Task EnsureAzuriteAsync(CancellationToken cancellationToken = default) => EnsureInstalledAsync(AzuriteScript, cancellationToken);
+
+    public static Task EnsureVnuAsync(CancellationToken cancellationToken = default) => EnsureInstalledAsync(VnuJar, cancellationToken);
+
+    /// <summary>Runs <c>npm ci</c> unless <paramref name="installedFile"/> shows the packages are there.</summary>
+    public static async Task EnsureInstalledAsync(string installedFile, CancellationToken cancellationToken = default)
     {
-        if (File.Exists(AzuriteScript))
+        if (File.Exists(installedFile))
         {
             return;
         }
@@ -29,7 +38,7 @@ internal static class NodePackages
         try
         {
             await using var crossProcessLock = await AcquireFileLockAsync(cancellationToken);
-            if (!File.Exists(AzuriteScript))
+            if (!File.Exists(installedFile))
             {
                 await RunNpmCiAsync(cancellationToken);
             }
@@ -39,9 +48,9 @@ internal static class NodePackages
             InProcessLock.Release();
         }
 
-        if (!File.Exists(AzuriteScript))
+        if (!File.Exists(installedFile))
         {
-            throw new FileNotFoundException("npm ci succeeded but did not install Azurite.", AzuriteScript);
+            throw new FileNotFoundException("npm ci succeeded but did not install the package.", installedFile);
         }
     }
 
