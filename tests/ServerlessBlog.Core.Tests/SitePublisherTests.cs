@@ -141,7 +141,7 @@ public sealed class SitePublisherTests : IDisposable
 
         Assert.All(results, result => Assert.Equal(PublishOutcome.Published, result.Outcome));
         var tagPage = await File.ReadAllTextAsync(Path.Combine(_site, "tags", "race", "2024", "index.html"));
-        var sitemap = await File.ReadAllTextAsync(Path.Combine(_site, "sitemap-posts-2024.xml"));
+        var sitemap = await File.ReadAllTextAsync(Path.Combine(_site, "sitemap-posts-2024-06.xml"));
         var month = await File.ReadAllTextAsync(Path.Combine(_site, "archive", "2024", "06", "index.html"));
         foreach (var post in posts)
         {

@@ -21,7 +21,7 @@ public sealed partial class LocalHostEndToEndTests(LocalHostFixture host) : ICla
         await host.Reader.WaitForAsync("feed.xml", xml => xml?.Contains("<guid isPermaLink=\"true\">https://local.example/posts/hello/</guid>", StringComparison.Ordinal) == true);
         await host.Reader.WaitForAsync("atom.xml", xml => xml?.Contains("https://local.example/posts/hello/", StringComparison.Ordinal) == true);
         await host.Reader.WaitForAsync("feed.json", json => json?.Contains("https://local.example/posts/hello/", StringComparison.Ordinal) == true);
-        await host.Reader.WaitForAsync("sitemap-posts-2025.xml", xml => xml?.Contains("<loc>https://local.example/posts/hello/</loc>", StringComparison.Ordinal) == true);
+        await host.Reader.WaitForAsync("sitemap-posts-2025-05.xml", xml => xml?.Contains("<loc>https://local.example/posts/hello/</loc>", StringComparison.Ordinal) == true);
         var properties = (await host.Site.GetBlobClient("posts/hello/index.html").GetPropertiesAsync()).Value;
         Assert.Equal("text/html; charset=utf-8", properties.ContentType);
         Assert.Equal("public, max-age=300", properties.CacheControl);
@@ -43,7 +43,7 @@ public sealed partial class LocalHostEndToEndTests(LocalHostFixture host) : ICla
         await host.Reader.WaitForAsync("posts/edit-me/index.html", html => html is null);
         await host.Reader.WaitForAsync("feed.xml", xml => xml?.Contains("/posts/edit-me/", StringComparison.Ordinal) == false);
         await host.Reader.WaitForAsync("tags/edits/index.html", html => html is null);
-        await host.Reader.WaitForAsync("sitemap-posts-2025.xml", xml => xml?.Contains("/posts/edit-me/", StringComparison.Ordinal) == false);
+        await host.Reader.WaitForAsync("sitemap-posts-2025-05.xml", xml => xml?.Contains("/posts/edit-me/", StringComparison.Ordinal) != true);
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed partial class LocalHostEndToEndTests(LocalHostFixture host) : ICla
         var month = await host.Reader.WaitForAsync("archive/2024/03/index.html", html => html is not null && slugs.All(slug => html.Contains($"/posts/{slug}/\"", StringComparison.Ordinal)), TimeSpan.FromMinutes(4));
         var tag = await host.Reader.WaitForAsync("tags/burst/2024/index.html", html => html is not null && slugs.All(slug => html.Contains($"/posts/{slug}/\"", StringComparison.Ordinal)));
         var feed = await host.Reader.WaitForAsync("feed.xml", xml => xml is not null && slugs.All(slug => xml.Contains($"/posts/{slug}/</guid>", StringComparison.Ordinal)));
-        var sitemap = await host.Reader.WaitForAsync("sitemap-posts-2024.xml", xml => xml is not null && slugs.All(slug => xml.Contains($"/posts/{slug}/</loc>", StringComparison.Ordinal)));
+        var sitemap = await host.Reader.WaitForAsync("sitemap-posts-2024-03.xml", xml => xml is not null && slugs.All(slug => xml.Contains($"/posts/{slug}/</loc>", StringComparison.Ordinal)));
         foreach (var slug in slugs)
         {
             Assert.Single(Regex.Matches(month!, $"/posts/{slug}/\""));

@@ -113,10 +113,6 @@ public sealed class SiteBuilder
 
         yield return () => _feeds.SitemapIndex(index.Months);
         yield return () => _feeds.PagesSitemap(index.Months, index.Tags);
-        foreach (var year in index.Posts.GroupBy(post => post.Date.UtcDateTime.Year))
-        {
-            yield return () => _feeds.YearSitemap(year.Key, year.ToList());
-        }
 
         foreach (var tag in index.Tags)
         {
@@ -133,6 +129,7 @@ public sealed class SiteBuilder
         foreach (var month in index.Months)
         {
             yield return () => pages.ArchiveMonthPage(month, index.InMonth(month.Year, month.Month));
+            yield return () => _feeds.MonthSitemap(month, index.InMonth(month.Year, month.Month));
         }
 
         foreach (var post in index.Posts.Where(post => post.Aliases.Count > 0))

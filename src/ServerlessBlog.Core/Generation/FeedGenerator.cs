@@ -55,16 +55,13 @@ public sealed class FeedGenerator
         return new SiteFile(SitePaths.TagFeed(tag.Slug), RssFeedWriter.Write(feed), RssFeedWriter.ContentType);
     }
 
-    /// <summary>The sitemap index: the sitemap of listing pages and one sitemap of posts per year that has posts.</summary>
+    /// <summary>The sitemap index: the sitemap of listing pages and one sitemap of posts per month that has posts.</summary>
     /// <param name="months">Every month that has posts.</param>
     public SiteFile SitemapIndex(IReadOnlyList<ArchiveMonth> months)
     {
         ArgumentNullException.ThrowIfNull(months);
         var children = new List<(string Url, DateTimeOffset LastModified)> { (_urls.Absolute(SitePaths.SitemapOfPages), Newest(months.Select(month => month.LastModified))) };
-        children.AddRange(months
-            .GroupBy(month => month.Year)
-            .OrderByDescending(year => year.Key)
-            .Select(year => (_urls.Absolute(SitePaths.SitemapOfYear(year.Key)), year.Max(month => month.LastModified))));
+        children.AddRange(months.Select(month => (_urls.Absolute(SitePaths.SitemapOfMonth(month.Year, month.Month)), month.LastModified)));
         return new SiteFile(SitePaths.Sitemap, SitemapWriter.WriteIndex(children), SitemapWriter.ContentType);
     }
 
@@ -85,14 +82,15 @@ public sealed class FeedGenerator
         return new SiteFile(SitePaths.SitemapOfPages, SitemapWriter.WriteUrlSet(pages), SitemapWriter.ContentType);
     }
 
-    /// <summary>The sitemap of one year's posts.</summary>
-    /// <param name="year">The year.</param>
-    /// <param name="posts">The year's posts, newest first.</param>
-    public SiteFile YearSitemap(int year, IReadOnlyList<PostSummary> posts)
+    /// <summary>The sitemap of one month's posts.</summary>
+    /// <param name="month">The month.</param>
+    /// <param name="posts">The month's posts, newest first.</param>
+    public SiteFile MonthSitemap(ArchiveMonth month, IReadOnlyList<PostSummary> posts)
     {
+        ArgumentNullException.ThrowIfNull(month);
         ArgumentNullException.ThrowIfNull(posts);
         var urls = posts.Select(post => (_urls.Absolute(post.Folder), post.LastModified));
-        return new SiteFile(SitePaths.SitemapOfYear(year), SitemapWriter.WriteUrlSet(urls), SitemapWriter.ContentType);
+        return new SiteFile(SitePaths.SitemapOfMonth(month.Year, month.Month), SitemapWriter.WriteUrlSet(urls), SitemapWriter.ContentType);
     }
 
     public SiteFile Robots() => new(

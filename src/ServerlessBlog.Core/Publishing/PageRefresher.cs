@@ -17,6 +17,9 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
 {
     private const int MaxRounds = 8;
 
+    // A publish writes a few dozen files: all of them at once, within reason.
+    private const int MaxConcurrentWrites = 32;
+
     /// <returns>How many site files were written or deleted.</returns>
     public async Task<int> RefreshAsync(PostSummary? previous, PostSummary? current, IReadOnlyCollection<string> alsoRender, CancellationToken cancellationToken)
     {
@@ -35,17 +38,49 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
         return changed;
     }
 
+    /// <summary>What one section of a refresh writes and deletes.</summary>
+    private sealed record Plan(List<SiteFile> Files, List<string> Deletions)
+    {
+        public static Plan Empty() => new([], []);
+    }
+
     private async Task<(List<SiteFile> Files, List<string> Deletions)> PlanAsync(
         IndexReader reader, PostSummary? previous, PostSummary? current, IReadOnlyCollection<string> alsoRender, CancellationToken cancellationToken)
     {
-        var files = new List<SiteFile>();
-        var deletions = new List<string>();
         var catalog = await reader.CatalogAsync(cancellationToken);
         await reader.PrefetchAsync(PartitionsToRead(catalog, previous, current), cancellationToken);
         var months = catalog.Months.Select(month => new ArchiveMonth(month.Year, month.Month, month.Count, month.LastModified)).ToList();
         var tags = catalog.Tags.Select(tag => new TagSummary(tag.Slug, tag.Name, tag.Count, tag.LastModified)).ToList();
 
-        // The post, and the neighbours whose previous/next links may have changed.
+        // The sections read through one cache and share nothing else: make them at once.
+        var sections = new List<Task<Plan>>
+        {
+            PostPagesAsync(reader, previous, current, alsoRender, cancellationToken),
+            NewestAsync(reader, previous, current, cancellationToken),
+            ArchiveAsync(reader, months, previous, current, cancellationToken),
+            SitemapsAsync(reader, months, tags, previous, current, cancellationToken),
+        };
+        sections.AddRange(TagsOf(previous, current).Select(tagSlug => TagAsync(reader, catalog, tags, tagSlug, previous, current, cancellationToken)));
+        var plans = await Task.WhenAll(sections);
+
+        var files = plans.SelectMany(plan => plan.Files).Append(pages.TagsPage(tags)).ToList();
+        if (current is not null)
+        {
+            files.AddRange(pages.RedirectPages(current));
+        }
+
+        // Old addresses the post no longer claims.
+        var written = files.Select(file => file.Path).ToHashSet(StringComparer.Ordinal);
+        var deletions = plans.SelectMany(plan => plan.Deletions)
+            .Concat((previous?.Aliases ?? []).Select(alias => SitePaths.PageOf(alias.TrimEnd('/') + "/")).Where(path => !written.Contains(path)))
+            .ToList();
+        return (files, deletions);
+    }
+
+    /// <summary>The post, and the neighbours whose previous/next links may have changed.</summary>
+    private async Task<Plan> PostPagesAsync(IndexReader reader, PostSummary? previous, PostSummary? current, IReadOnlyCollection<string> alsoRender, CancellationToken cancellationToken)
+    {
+        var plan = Plan.Empty();
         var toRender = new HashSet<string>(alsoRender, StringComparer.Ordinal);
         if (current is not null)
         {
@@ -59,108 +94,121 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
             if (await reader.PostAsync(slug, cancellationToken) is { } record)
             {
                 var (older, newer) = await reader.NeighboursAsync(record.Summary, cancellationToken);
-                files.Add(pages.PostPage(record.ToRendered(), older, newer));
+                plan.Files.Add(pages.PostPage(record.ToRendered(), older, newer));
             }
         }
 
         if (previous is not null && previous.Slug != current?.Slug)
         {
-            deletions.Add(SitePaths.PageOf(previous.Folder));
+            plan.Deletions.Add(SitePaths.PageOf(previous.Folder));
         }
 
-        // The home page and feeds, when the post is or was among the newest.
+        return plan;
+    }
+
+    /// <summary>The home page and feeds, when the post is or was among the newest.</summary>
+    private async Task<Plan> NewestAsync(IndexReader reader, PostSummary? previous, PostSummary? current, CancellationToken cancellationToken)
+    {
+        var plan = Plan.Empty();
         var wanted = Math.Max(options.PostsPerPage + 1, options.FeedItems);
         var newest = await reader.NewestAsync(wanted, cancellationToken);
         if (IsAmong(newest, wanted, previous, current))
         {
-            files.Add(pages.HomePage(newest));
+            plan.Files.Add(pages.HomePage(newest));
             var feedPosts = newest.Take(options.FeedItems).ToList();
             var content = await ContentOfAsync(reader, feedPosts, cancellationToken);
-            files.AddRange(feeds.SiteFeeds(feedPosts, post => content[post.Slug]));
+            plan.Files.AddRange(feeds.SiteFeeds(feedPosts, post => content[post.Slug]));
         }
 
-        // The archive.
-        files.Add(pages.ArchivePage(months));
+        return plan;
+    }
+
+    /// <summary>The archive, and the months of the change.</summary>
+    private async Task<Plan> ArchiveAsync(IndexReader reader, List<ArchiveMonth> months, PostSummary? previous, PostSummary? current, CancellationToken cancellationToken)
+    {
+        var plan = Plan.Empty();
+        plan.Files.Add(pages.ArchivePage(months));
         foreach (var month in MonthsOf(previous, current))
         {
             var posts = await reader.MonthAsync(month.Year, month.Month, cancellationToken);
             var known = months.FirstOrDefault(candidate => candidate.Year == month.Year && candidate.Month == month.Month);
             if (known is null || posts.Count == 0)
             {
-                deletions.Add(SitePaths.PageOf(SitePaths.ArchiveMonthFolder(month.Year, month.Month)));
+                plan.Deletions.Add(SitePaths.PageOf(SitePaths.ArchiveMonthFolder(month.Year, month.Month)));
                 continue;
             }
 
-            files.Add(pages.ArchiveMonthPage(known, posts));
+            plan.Files.Add(pages.ArchiveMonthPage(known, posts));
         }
 
-        // Tags.
-        files.Add(pages.TagsPage(tags));
-        foreach (var tagSlug in TagsOf(previous, current))
+        return plan;
+    }
+
+    /// <summary>A tag of the change: its page, its pages of the change's years, and its feed.</summary>
+    private async Task<Plan> TagAsync(IndexReader reader, SiteCatalog catalog, List<TagSummary> tags, string tagSlug, PostSummary? previous, PostSummary? current, CancellationToken cancellationToken)
+    {
+        var plan = Plan.Empty();
+        var tag = tags.FirstOrDefault(candidate => candidate.Slug == tagSlug);
+        if (tag is null)
         {
-            var tag = tags.FirstOrDefault(candidate => candidate.Slug == tagSlug);
-            if (tag is null)
+            plan.Deletions.Add(SitePaths.PageOf(SitePaths.TagFolder(tagSlug)));
+            plan.Deletions.Add(SitePaths.TagFeed(tagSlug));
+            plan.Deletions.AddRange(YearsOf(previous, current).Select(year => SitePaths.PageOf(SitePaths.TagYearFolder(tagSlug, year))));
+            return plan;
+        }
+
+        var years = catalog.Tags.First(candidate => candidate.Slug == tagSlug).Years;
+        var tagged = await reader.TaggedAsync(tagSlug, Math.Max(options.PostsPerPage, options.FeedItems), cancellationToken);
+        plan.Files.Add(pages.TagPage(tag, tagged, years));
+        foreach (var year in YearsOf(previous, current))
+        {
+            var folder = SitePaths.TagYearFolder(tagSlug, year);
+            var inYear = years.ContainsKey(year) ? await reader.TagYearAsync(tagSlug, year, cancellationToken) : [];
+            if (inYear.Count == 0)
             {
-                deletions.Add(SitePaths.PageOf(SitePaths.TagFolder(tagSlug)));
-                deletions.Add(SitePaths.TagFeed(tagSlug));
-                deletions.AddRange(YearsOf(previous, current).Select(year => SitePaths.PageOf(SitePaths.TagYearFolder(tagSlug, year))));
+                plan.Deletions.Add(SitePaths.PageOf(folder));
                 continue;
             }
 
-            var years = catalog.Tags.First(candidate => candidate.Slug == tagSlug).Years;
-            var tagged = await reader.TaggedAsync(tagSlug, Math.Max(options.PostsPerPage, options.FeedItems), cancellationToken);
-            files.Add(pages.TagPage(tag, tagged, years));
-            foreach (var year in YearsOf(previous, current))
-            {
-                var folder = SitePaths.TagYearFolder(tagSlug, year);
-                var inYear = years.ContainsKey(year) ? await reader.TagYearAsync(tagSlug, year, cancellationToken) : [];
-                if (inYear.Count == 0)
-                {
-                    deletions.Add(SitePaths.PageOf(folder));
-                    continue;
-                }
-
-                files.Add(pages.TagYearPage(tag, year, inYear));
-            }
-
-            if (IsAmong(tagged.Take(options.FeedItems).ToList(), options.FeedItems, previous, current))
-            {
-                var feedPosts = tagged.Take(options.FeedItems).ToList();
-                var content = await ContentOfAsync(reader, feedPosts, cancellationToken);
-                files.Add(feeds.TagFeed(tag, feedPosts, post => content[post.Slug]));
-            }
+            plan.Files.Add(pages.TagYearPage(tag, year, inYear));
         }
 
-        // Sitemaps.
-        files.Add(feeds.SitemapIndex(months));
-        files.Add(feeds.PagesSitemap(months, tags));
-        foreach (var year in MonthsOf(previous, current).Select(month => month.Year).Distinct())
+        var feedPosts = tagged.Take(options.FeedItems).ToList();
+        if (IsAmong(feedPosts, options.FeedItems, previous, current))
         {
-            var posts = await reader.YearAsync(year, cancellationToken);
-            if (posts.Count == 0)
+            var content = await ContentOfAsync(reader, feedPosts, cancellationToken);
+            plan.Files.Add(feeds.TagFeed(tag, feedPosts, post => content[post.Slug]));
+        }
+
+        return plan;
+    }
+
+    /// <summary>The sitemap index, the pages sitemap, and the sitemaps of the change's months.</summary>
+    private async Task<Plan> SitemapsAsync(IndexReader reader, List<ArchiveMonth> months, List<TagSummary> tags, PostSummary? previous, PostSummary? current, CancellationToken cancellationToken)
+    {
+        var plan = Plan.Empty();
+        plan.Files.Add(feeds.SitemapIndex(months));
+        plan.Files.Add(feeds.PagesSitemap(months, tags));
+        foreach (var (year, number) in MonthsOf(previous, current))
+        {
+            var posts = await reader.MonthAsync(year, number, cancellationToken);
+            var month = months.FirstOrDefault(candidate => candidate.Year == year && candidate.Month == number);
+            if (month is null || posts.Count == 0)
             {
-                deletions.Add(SitePaths.SitemapOfYear(year));
+                plan.Deletions.Add(SitePaths.SitemapOfMonth(year, number));
                 continue;
             }
 
-            files.Add(feeds.YearSitemap(year, posts));
+            plan.Files.Add(feeds.MonthSitemap(month, posts));
         }
 
-        // Old addresses.
-        if (current is not null)
-        {
-            files.AddRange(pages.RedirectPages(current));
-        }
-
-        var redirects = files.Select(file => file.Path).ToHashSet(StringComparer.Ordinal);
-        deletions.AddRange((previous?.Aliases ?? []).Select(alias => SitePaths.PageOf(alias.TrimEnd('/') + "/")).Where(path => !redirects.Contains(path)));
-        return (files, deletions);
+        return plan;
     }
 
     private async Task<int> WriteAsync(List<SiteFile> files, List<string> deletions, CancellationToken cancellationToken)
     {
         var written = 0;
-        await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (file, token) =>
+        await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentWrites, CancellationToken = cancellationToken }, async (file, token) =>
         {
             if (await site.WriteAsync(file, token))
             {
@@ -209,13 +257,13 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
     private static HashSet<(int Year, int Month)> MonthsOf(PostSummary? previous, PostSummary? current) =>
         new[] { previous, current }.OfType<PostSummary>().Select(post => (post.Date.UtcDateTime.Year, post.Date.UtcDateTime.Month)).ToHashSet();
 
-    /// <summary>The partitions a refresh reads for this change: the months of its years, its tags' newest and touched years.</summary>
+    /// <summary>The partitions a refresh reads for this change: its months, the newest months, its tags' newest and touched years.</summary>
     private static IEnumerable<string> PartitionsToRead(SiteCatalog catalog, PostSummary? previous, PostSummary? current)
     {
         var years = YearsOf(previous, current);
-        foreach (var month in catalog.Months.Where(month => years.Contains(month.Year)).Take(24))
+        foreach (var (year, month) in MonthsOf(previous, current))
         {
-            yield return StatePaths.Month(month.Year, month.Month);
+            yield return StatePaths.Month(year, month);
         }
 
         foreach (var month in catalog.Months.Take(2))

@@ -40,7 +40,8 @@ public static class SitePaths
     public static string ArchiveMonthFolder(int year, int month) =>
         string.Create(CultureInfo.InvariantCulture, $"{ArchiveFolder}{year:D4}/{month:D2}/");
 
-    public static string SitemapOfYear(int year) => string.Create(CultureInfo.InvariantCulture, $"sitemap-posts-{year:D4}.xml");
+    /// <summary>The sitemap of one month's posts: one publish rewrites a sitemap as small as a month.</summary>
+    public static string SitemapOfMonth(int year, int month) => string.Create(CultureInfo.InvariantCulture, $"sitemap-posts-{year:D4}-{month:D2}.xml");
 
     /// <summary>The file a folder URL is served from: its <c>index.html</c>.</summary>
     public static string PageOf(string folder) => folder.Length == 0 || folder.EndsWith('/') ? folder + IndexDocument : folder;

@@ -66,14 +66,6 @@ public sealed class IndexReader
     public async ValueTask<IReadOnlyList<PostSummary>> TagYearAsync(string tagSlug, int year, CancellationToken cancellationToken) =>
         await ReadAsync<List<PostSummary>>(StatePaths.TagYear(tagSlug, year), cancellationToken) ?? [];
 
-    /// <summary>Every post of one year, newest first.</summary>
-    public async ValueTask<List<PostSummary>> YearAsync(int year, CancellationToken cancellationToken)
-    {
-        var months = (await CatalogAsync(cancellationToken)).Months.Where(month => month.Year == year);
-        var partitions = await Task.WhenAll(months.Select(month => MonthAsync(month.Year, month.Month, cancellationToken).AsTask()));
-        return partitions.SelectMany(posts => posts).ToList();
-    }
-
     /// <summary>Starts reading documents a refresh will need, so that its sequential steps find them read.</summary>
     public Task PrefetchAsync(IEnumerable<string> paths, CancellationToken cancellationToken) =>
         Task.WhenAll(paths.Select(path => Raw(path, cancellationToken)));
