@@ -36,7 +36,7 @@ trap 'kill "$azurite_pid" 2>/dev/null || true; wait "$azurite_pid" 2>/dev/null |
 for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$blob_port") 2>/dev/null && break; sleep 0.2; done
 
 key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
-connection="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$blob_port/devstoreaccount1;"
+connection="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$blob_port/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue_port/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table_port/devstoreaccount1;"
 
 dotnet build "$BENCH_DIR/IncrementalBench" -c Release -v quiet --nologo >/dev/null
 mkdir -p "$BENCH_DIR/results"
@@ -45,7 +45,7 @@ mkdir -p "$BENCH_DIR/results"
   echo
   echo "- Date (UTC): $(date -u '+%Y-%m-%d %H:%M')"
   echo "- Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
-  echo "- Azurite 3.37.0 in memory; median and p90 of $PUBLISHES publishes of a new post (dated now, three tags) after three warm-up publishes"
+  echo "- Azurite 3.37.0 in memory; median and p90 of $PUBLISHES publishes of a new post (dated now, three tags) after one unmeasured round and 10 warm-up publishes per size (so that the JIT has optimised the hot paths, as in a host that has been running)"
   echo
   dotnet "$BENCH_DIR/IncrementalBench/bin/Release/net10.0/incremental-bench.dll" "$connection" "$corpus" "$SIZES" "$PUBLISHES"
 } | tee "$BENCH_DIR/results/incremental.md"
