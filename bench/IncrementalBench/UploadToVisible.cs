@@ -25,7 +25,7 @@ internal static class UploadToVisible
             $"--Blog:SiteContainer={site.Name}",
             $"--Blog:StateContainer=state-{suffix}",
             "--Blog:BaseUrl=https://bench.example.org/",
-            "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:Default=None",
         ]);
         await LocalHostBuilder.PrepareAsync(host);
         await host.StartAsync();

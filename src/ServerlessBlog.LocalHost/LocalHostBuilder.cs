@@ -19,11 +19,13 @@ public static class LocalHostBuilder
                 .AddInMemoryCollection(Defaults())
                 .AddEnvironmentVariables()
                 .AddCommandLine(args))
-            .ConfigureLogging(logging => logging
+            .ConfigureLogging((context, logging) => logging
+                .AddConfiguration(context.Configuration.GetSection("Logging"))
                 .AddSimpleConsole(console => console.SingleLine = true)
 
-                // Every storage request is logged by the SDK at Information: keep its warnings and errors only.
-                .AddFilter("Azure", LogLevel.Warning))
+                // The SDK logs every request at Information and every 404 (a page not written yet, an existence check)
+                // as a warning: failures that matter surface as exceptions, so keep its errors only.
+                .AddFilter("Azure", LogLevel.Error))
             .ConfigureWebJobs(webJobs =>
             {
                 webJobs.AddAzureStorageCoreServices();
