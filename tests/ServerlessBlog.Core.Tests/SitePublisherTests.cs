@@ -155,6 +155,16 @@ public sealed class SitePublisherTests : IDisposable
         Assert.Contains("<span class=\"count\">40</span>", await File.ReadAllTextAsync(Path.Combine(_site, "tags", "index.html")), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_link_to_another_post_uses_the_slug_that_post_was_published_under()
+    {
+        await _publisher.PublishAsync(new ContentFile("posts/target-file.md", "---\ntitle: Target\nslug: chosen-slug\ndate: 2024-01-01\n---\nTarget.\n"u8.ToArray(), GoldenCorpus.FileTime));
+
+        await _publisher.PublishAsync(new ContentFile("posts/source.md", "---\ntitle: Source\ndate: 2024-01-02\n---\nSee [the target](target-file.md#part).\n"u8.ToArray(), GoldenCorpus.FileTime));
+
+        Assert.Contains("href=\"https://golden.example/blog/posts/chosen-slug/#part\"", await File.ReadAllTextAsync(Path.Combine(_site, "posts", "source", "index.html")), StringComparison.Ordinal);
+    }
+
     private static void AssertSameFiles(string expected, string actual)
     {
         var files = GoldenCorpus.RelativeFiles(expected);

@@ -86,7 +86,7 @@ public sealed partial class SitePublisher : IPostPublisher
             return new PublishResult(file.Path, PublishOutcome.Pending, post.Slug, reason, writes);
         }
 
-        var rendered = _renderer.Render(post, DictionaryLinkResolver.Empty);
+        var rendered = await _renderer.RenderAsync(post, FindPublishedSlugAsync, cancellationToken);
         var record = PostRecord.From(rendered, hash);
         PostRecord? previous;
         try
@@ -212,6 +212,10 @@ public sealed partial class SitePublisher : IPostPublisher
         await _documents.UpdateAsync<PostRecord>(StatePaths.Post(slug), _ => null, cancellationToken);
         return await _refresher.RefreshAsync(record.Summary, null, neighbours, cancellationToken);
     }
+
+    /// <summary>The slug of the post published from <paramref name="sourcePath"/>, for links between posts.</summary>
+    private async ValueTask<string?> FindPublishedSlugAsync(string sourcePath, CancellationToken cancellationToken) =>
+        (await _documents.ReadAsync<SourceRecord>(StatePaths.Source(sourcePath), cancellationToken)).Value?.Slug;
 
     private async Task<string[]> NeighbourSlugsAsync(PostSummary post, CancellationToken cancellationToken)
     {

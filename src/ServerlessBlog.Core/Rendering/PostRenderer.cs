@@ -34,8 +34,33 @@ public sealed class PostRenderer
     {
         ArgumentNullException.ThrowIfNull(post);
         ArgumentNullException.ThrowIfNull(links);
+        return Render(post, Markdown.Parse(post.Body, _pipeline), links);
+    }
 
+    /// <summary>
+    /// Renders a post whose links to other posts are resolved one by one, such as from a store:
+    /// <paramref name="findSlug"/> gets the source path of each post the body links to.
+    /// </summary>
+    public async Task<RenderedPost> RenderAsync(Post post, Func<string, CancellationToken, ValueTask<string?>> findSlug, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        ArgumentNullException.ThrowIfNull(findSlug);
         var document = Markdown.Parse(post.Body, _pipeline);
+        var folder = SitePathText.DirectoryOf(post.SourcePath);
+        var slugs = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var link in document.Descendants<LinkInline>())
+        {
+            if (link.Url is { } url && PostTarget(url, folder) is { } target && !slugs.ContainsKey(target) && await findSlug(target, cancellationToken) is { } slug)
+            {
+                slugs[target] = slug;
+            }
+        }
+
+        return Render(post, document, new DictionaryLinkResolver(slugs));
+    }
+
+    private RenderedPost Render(Post post, MarkdownDocument document, IPostLinkResolver links)
+    {
         if (post.TitleFromHeading)
         {
             RemoveTitleHeading(document);
@@ -85,8 +110,14 @@ public sealed class PostRenderer
         }
     }
 
-    private string? Resolve(string url, string postFolder, IPostLinkResolver links)
+    /// <summary>The source path a relative link to another post points at, or null for any other link.</summary>
+    private static string? PostTarget(string url, string postFolder) =>
+        SitePath(url, postFolder, out _) is { } target && ContentPaths.IsPost(target) ? target : null;
+
+    /// <summary>The site path a relative link points at, with its <c>#fragment</c> or <c>?query</c> apart.</summary>
+    private static string? SitePath(string url, string postFolder, out string suffix)
     {
+        suffix = string.Empty;
         if (url.Length == 0 || url[0] is '#' or '?' || url.StartsWith("//", StringComparison.Ordinal) || HasScheme(url))
         {
             return null;
@@ -94,9 +125,13 @@ public sealed class PostRenderer
 
         var suffixStart = url.IndexOfAny(['#', '?']);
         var path = suffixStart < 0 ? url : url[..suffixStart];
-        var suffix = suffixStart < 0 ? string.Empty : url[suffixStart..];
-        var target = SitePathText.Combine(postFolder, Uri.UnescapeDataString(path));
-        if (target is null)
+        suffix = suffixStart < 0 ? string.Empty : url[suffixStart..];
+        return SitePathText.Combine(postFolder, Uri.UnescapeDataString(path));
+    }
+
+    private string? Resolve(string url, string postFolder, IPostLinkResolver links)
+    {
+        if (SitePath(url, postFolder, out var suffix) is not { } target)
         {
             return null;
         }
