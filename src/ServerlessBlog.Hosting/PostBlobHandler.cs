@@ -45,7 +45,7 @@ public sealed partial class PostBlobHandler
             return await UnpublishAsync(blobName, cancellationToken);
         }
 
-        var file = new ContentFile(blobName, download.Value.Content.ToMemory(), download.Value.Details.LastModified);
+        var file = new ContentFile(blobName, download.Value.Content.ToMemory(), download.Value.Details.LastModified, download.Value.Details.ETag.ToString());
         var result = await _publisher.PublishAsync(file, cancellationToken);
         LogResult(blobName, result.Outcome, result.Slug, result.Reason);
         return result;

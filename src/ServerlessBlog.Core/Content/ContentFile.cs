@@ -4,4 +4,5 @@ namespace ServerlessBlog.Core.Content;
 /// <param name="Path">The path relative to the content root, with forward slashes.</param>
 /// <param name="Content">The file's bytes.</param>
 /// <param name="LastModified">When the file last changed; the date of a post that names none.</param>
-public sealed record ContentFile(string Path, ReadOnlyMemory<byte> Content, DateTimeOffset LastModified);
+/// <param name="Version">What changes whenever the file is written (a blob's ETag), when the store has one.</param>
+public sealed record ContentFile(string Path, ReadOnlyMemory<byte> Content, DateTimeOffset LastModified, string? Version = null);

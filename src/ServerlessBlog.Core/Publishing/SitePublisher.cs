@@ -59,6 +59,12 @@ public sealed partial class SitePublisher : IPostPublisher
         var now = _time.GetUtcNow();
         if (source is not null && source.SourceHash == hash && !(source.Outcome == PublishOutcome.Pending && source.PublishAt <= now))
         {
+            if (source.SourceVersion != file.Version)
+            {
+                // The same bytes uploaded again: remember the new version, so that a reconcile does not read them again.
+                await RecordAsync(source with { SourceModified = file.LastModified, SourceVersion = file.Version }, cancellationToken);
+            }
+
             return new PublishResult(file.Path, PublishOutcome.Unchanged, source.Slug, source.Reason);
         }
 
@@ -81,7 +87,7 @@ public sealed partial class SitePublisher : IPostPublisher
         {
             var writes = source?.Slug is { } published ? await RemovePostAsync(published, cancellationToken) : 0;
             var reason = post.Draft ? "1: the post is a draft" : $"1: the post is scheduled for {ViewFactory.Iso(post.Date)}";
-            await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Pending, SourceHash = hash, Reason = reason, PublishAt = post.Draft ? null : post.Date, SourceModified = file.LastModified, RecordedAt = now }, cancellationToken);
+            await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Pending, SourceHash = hash, Reason = reason, PublishAt = post.Draft ? null : post.Date, SourceModified = file.LastModified, SourceVersion = file.Version, RecordedAt = now }, cancellationToken);
             LogPending(file.Path, reason);
             return new PublishResult(file.Path, PublishOutcome.Pending, post.Slug, reason, writes);
         }
@@ -111,7 +117,7 @@ public sealed partial class SitePublisher : IPostPublisher
         await _index.ApplyAsync(previous?.Summary, record.Summary, cancellationToken);
         var layoutChanged = previous is null || previous.Summary.Date != record.Summary.Date || previous.Summary.Title != record.Summary.Title;
         siteWrites += await _refresher.RefreshAsync(previous?.Summary, record.Summary, layoutChanged ? oldNeighbours : [], cancellationToken);
-        await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Published, SourceHash = hash, Slug = post.Slug, SourceModified = file.LastModified, RecordedAt = now }, cancellationToken);
+        await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Published, SourceHash = hash, Slug = post.Slug, SourceModified = file.LastModified, SourceVersion = file.Version, RecordedAt = now }, cancellationToken);
         LogPublished(file.Path, post.Slug, siteWrites);
         return new PublishResult(file.Path, PublishOutcome.Published, post.Slug, SiteWrites: siteWrites);
     }
@@ -155,7 +161,7 @@ public sealed partial class SitePublisher : IPostPublisher
 
             present.Add(entry.Path);
             var (source, _) = await _documents.ReadAsync<SourceRecord>(StatePaths.Source(entry.Path), cancellationToken);
-            if (source is not null && source.SourceModified == entry.LastModified && !(source.Outcome == PublishOutcome.Pending && source.PublishAt <= _time.GetUtcNow()))
+            if (source is not null && source.Describes(entry) && !(source.Outcome == PublishOutcome.Pending && source.PublishAt <= _time.GetUtcNow()))
             {
                 continue;
             }
@@ -194,7 +200,7 @@ public sealed partial class SitePublisher : IPostPublisher
         }
 
         var written = await _site.WriteAsync(new SiteFile(file.Path, file.Content, ContentTypes.ForPath(file.Path)), cancellationToken);
-        await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Published, SourceHash = hash, IsAsset = true, SourceModified = file.LastModified, RecordedAt = _time.GetUtcNow() }, cancellationToken);
+        await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Published, SourceHash = hash, IsAsset = true, SourceModified = file.LastModified, SourceVersion = file.Version, RecordedAt = _time.GetUtcNow() }, cancellationToken);
         return new PublishResult(file.Path, PublishOutcome.Published, SiteWrites: written ? 1 : 0);
     }
 
@@ -226,7 +232,7 @@ public sealed partial class SitePublisher : IPostPublisher
     private async Task<PublishResult> RejectAsync(ContentFile file, string hash, string? publishedSlug, int line, string reason, CancellationToken cancellationToken)
     {
         var text = $"{line}: {reason}";
-        await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Rejected, SourceHash = hash, Slug = publishedSlug, Reason = text, SourceModified = file.LastModified, RecordedAt = _time.GetUtcNow() }, cancellationToken);
+        await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Rejected, SourceHash = hash, Slug = publishedSlug, Reason = text, SourceModified = file.LastModified, SourceVersion = file.Version, RecordedAt = _time.GetUtcNow() }, cancellationToken);
         LogRejected(file.Path, text);
         return new PublishResult(file.Path, PublishOutcome.Rejected, publishedSlug, text);
     }

@@ -23,7 +23,7 @@ public sealed class FolderContentSource : IContentSource
         {
             cancellationToken.ThrowIfCancellationRequested();
             var relative = Path.GetRelativePath(_root, file.FullName).Replace(Path.DirectorySeparatorChar, '/');
-            yield return new ContentEntry(relative, new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero), file.Length);
+            yield return new ContentEntry(relative, new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero), file.Length, VersionOf(file));
         }
 
         await Task.CompletedTask;
@@ -33,6 +33,9 @@ public sealed class FolderContentSource : IContentSource
     {
         ArgumentNullException.ThrowIfNull(entry);
         var bytes = await File.ReadAllBytesAsync(Path.Combine(_root, entry.Path), cancellationToken);
-        return new ContentFile(entry.Path, bytes, entry.LastModified);
+        return new ContentFile(entry.Path, bytes, entry.LastModified, entry.Version);
     }
+
+    private static string VersionOf(FileInfo file) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{file.LastWriteTimeUtc.Ticks}-{file.Length}");
 }

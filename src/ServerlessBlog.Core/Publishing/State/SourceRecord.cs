@@ -25,5 +25,15 @@ public sealed record SourceRecord
     /// <summary>When the uploaded file last changed, as its store reported it: a reconcile reads only files that changed since.</summary>
     public DateTimeOffset SourceModified { get; init; }
 
+    /// <summary>The uploaded file's version (its ETag), when its store has one: two writes in one second differ here.</summary>
+    public string? SourceVersion { get; init; }
+
+    /// <summary>Whether this record is about the file as <paramref name="entry"/> lists it now.</summary>
+    public bool Describes(Storage.ContentEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return entry.Version is not null ? SourceVersion == entry.Version : SourceModified == entry.LastModified;
+    }
+
     public DateTimeOffset RecordedAt { get; init; }
 }
