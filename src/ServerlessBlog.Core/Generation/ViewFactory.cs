@@ -34,7 +34,8 @@ internal sealed class ViewFactory
 
     public SiteView Site { get; }
 
-    public static string Iso(DateTimeOffset date) => date.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    /// <summary>The same RFC 3339 UTC form the feeds and sitemaps write, so that pages and feeds agree to the second.</summary>
+    public static string Iso(DateTimeOffset date) => Feeds.FeedFormats.Rfc3339(date);
 
     public static string Text(DateTimeOffset date) => date.UtcDateTime.ToString(DateFormat, CultureInfo.InvariantCulture);
 
