@@ -58,7 +58,7 @@ internal static class StateSeeder
 
         documents.Add((StatePaths.Catalog, StateJson.Serialize(new SiteCatalog
         {
-            Months = index.Months.Select(month => new CatalogMonth(month.Year, month.Month, month.Count, month.LastModified)).ToList(),
+            Months = index.Months.ToList(),
             Tags = catalogTags,
         })));
 

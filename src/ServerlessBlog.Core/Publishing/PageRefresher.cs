@@ -49,7 +49,7 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
     {
         var catalog = await reader.CatalogAsync(cancellationToken);
         await reader.PrefetchAsync(PartitionsToRead(catalog, previous, current), cancellationToken);
-        var months = catalog.Months.Select(month => new ArchiveMonth(month.Year, month.Month, month.Count, month.LastModified)).ToList();
+        var months = catalog.Months;
         var tags = catalog.Tags.Select(tag => new TagSummary(tag.Slug, tag.Name, tag.Count, tag.LastModified)).ToList();
 
         // The sections read through one cache and share nothing else: make them at once.

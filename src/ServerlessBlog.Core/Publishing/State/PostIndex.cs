@@ -79,7 +79,7 @@ public sealed class PostIndex
         foreach (var (year, month) in touchedMonths)
         {
             var posts = partition[StatePaths.Month(year, month)];
-            months[(year, month)] = new CatalogMonth(year, month, posts?.Count ?? 0, Newest(posts));
+            months[(year, month)] = new ArchiveMonth(year, month, posts?.Count ?? 0, Newest(posts));
         }
 
         var tags = catalog.Tags.ToDictionary(tag => tag.Slug, StringComparer.Ordinal);
