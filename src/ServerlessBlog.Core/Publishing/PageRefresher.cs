@@ -1,5 +1,4 @@
 using ServerlessBlog.Core.Configuration;
-using ServerlessBlog.Core.Content;
 using ServerlessBlog.Core.Generation;
 using ServerlessBlog.Core.Publishing.State;
 using ServerlessBlog.Core.Site;
@@ -60,7 +59,7 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
             ArchiveAsync(reader, months, previous, current, cancellationToken),
             SitemapsAsync(reader, months, tags, previous, current, cancellationToken),
         };
-        sections.AddRange(TagsOf(previous, current).Select(tagSlug => TagAsync(reader, catalog, tags, tagSlug, previous, current, cancellationToken)));
+        sections.AddRange(ChangeKeys.Tags(previous, current).Select(tagSlug => TagAsync(reader, catalog, tags, tagSlug, previous, current, cancellationToken)));
         var plans = await Task.WhenAll(sections);
 
         var files = plans.SelectMany(plan => plan.Files).Append(pages.TagsPage(tags)).ToList();
@@ -128,7 +127,7 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
     {
         var plan = Plan.Empty();
         plan.Files.Add(pages.ArchivePage(months));
-        foreach (var month in MonthsOf(previous, current))
+        foreach (var month in ChangeKeys.Months(previous, current))
         {
             var posts = await reader.MonthAsync(month.Year, month.Month, cancellationToken);
             var known = months.FirstOrDefault(candidate => candidate.Year == month.Year && candidate.Month == month.Month);
@@ -153,14 +152,14 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
         {
             plan.Deletions.Add(SitePaths.PageOf(SitePaths.TagFolder(tagSlug)));
             plan.Deletions.Add(SitePaths.TagFeed(tagSlug));
-            plan.Deletions.AddRange(YearsOf(previous, current).Select(year => SitePaths.PageOf(SitePaths.TagYearFolder(tagSlug, year))));
+            plan.Deletions.AddRange(ChangeKeys.Years(previous, current).Select(year => SitePaths.PageOf(SitePaths.TagYearFolder(tagSlug, year))));
             return plan;
         }
 
         var years = catalog.Tags.First(candidate => candidate.Slug == tagSlug).Years;
         var tagged = await reader.TaggedAsync(tagSlug, Math.Max(options.PostsPerPage, options.FeedItems), cancellationToken);
         plan.Files.Add(pages.TagPage(tag, tagged, years));
-        foreach (var year in YearsOf(previous, current))
+        foreach (var year in ChangeKeys.Years(previous, current))
         {
             var folder = SitePaths.TagYearFolder(tagSlug, year);
             var inYear = years.ContainsKey(year) ? await reader.TagYearAsync(tagSlug, year, cancellationToken) : [];
@@ -189,7 +188,7 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
         var plan = Plan.Empty();
         plan.Files.Add(feeds.SitemapIndex(months));
         plan.Files.Add(feeds.PagesSitemap(months, tags));
-        foreach (var (year, number) in MonthsOf(previous, current))
+        foreach (var (year, number) in ChangeKeys.Months(previous, current))
         {
             var posts = await reader.MonthAsync(year, number, cancellationToken);
             var month = months.FirstOrDefault(candidate => candidate.Year == year && candidate.Month == number);
@@ -254,14 +253,11 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
         }
     }
 
-    private static HashSet<(int Year, int Month)> MonthsOf(PostSummary? previous, PostSummary? current) =>
-        new[] { previous, current }.OfType<PostSummary>().Select(post => (post.Date.UtcDateTime.Year, post.Date.UtcDateTime.Month)).ToHashSet();
-
     /// <summary>The partitions a refresh reads for this change: its months, the newest months, its tags' newest and touched years.</summary>
     private static IEnumerable<string> PartitionsToRead(SiteCatalog catalog, PostSummary? previous, PostSummary? current)
     {
-        var years = YearsOf(previous, current);
-        foreach (var (year, month) in MonthsOf(previous, current))
+        var years = ChangeKeys.Years(previous, current);
+        foreach (var (year, month) in ChangeKeys.Months(previous, current))
         {
             yield return StatePaths.Month(year, month);
         }
@@ -271,7 +267,7 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
             yield return StatePaths.Month(month.Year, month.Month);
         }
 
-        var tags = TagsOf(previous, current);
+        var tags = ChangeKeys.Tags(previous, current);
         foreach (var tag in catalog.Tags.Where(tag => tags.Contains(tag.Slug)))
         {
             foreach (var year in tag.Years.Keys.Where(years.Contains).Append(tag.Years.Keys.DefaultIfEmpty().Max()).Distinct())
@@ -280,10 +276,4 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
             }
         }
     }
-
-    private static HashSet<int> YearsOf(PostSummary? previous, PostSummary? current) =>
-        new[] { previous, current }.OfType<PostSummary>().Select(post => post.Date.UtcDateTime.Year).ToHashSet();
-
-    private static HashSet<string> TagsOf(PostSummary? previous, PostSummary? current) =>
-        new[] { previous, current }.OfType<PostSummary>().SelectMany(post => post.Tags).Select(Slug.From).ToHashSet(StringComparer.Ordinal);
 }

@@ -21,14 +21,9 @@ public sealed class PostIndex
     /// <summary>Replaces <paramref name="previous"/> (absent for a new post) with <paramref name="current"/> (absent for a removed one).</summary>
     public async Task ApplyAsync(PostSummary? previous, PostSummary? current, CancellationToken cancellationToken)
     {
-        var months = new HashSet<(int Year, int Month)>();
-        foreach (var post in new[] { previous, current }.OfType<PostSummary>())
-        {
-            months.Add((post.Date.UtcDateTime.Year, post.Date.UtcDateTime.Month));
-        }
-
+        var months = ChangeKeys.Months(previous, current);
         var tagNames = (current?.Tags ?? []).ToDictionary(Slug.From, tag => tag, StringComparer.Ordinal);
-        var tagYears = TagKeys(previous).Union(TagKeys(current)).ToList();
+        var tagYears = ChangeKeys.TagYears(previous, current).ToList();
 
         // Each partition is its own document with its own optimistic loop: update them all at once.
         await Task.WhenAll(
@@ -118,7 +113,4 @@ public sealed class PostIndex
 
     private static bool InMonth(PostSummary? post, int year, int month) =>
         post is not null && post.Date.UtcDateTime.Year == year && post.Date.UtcDateTime.Month == month;
-
-    private static IEnumerable<(string Tag, int Year)> TagKeys(PostSummary? post) =>
-        post is null ? [] : post.Tags.Select(tag => (Slug.From(tag), post.Date.UtcDateTime.Year)).Distinct();
 }
