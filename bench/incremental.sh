@@ -4,6 +4,8 @@
 #
 #   bash bench/incremental.sh [--sizes "100,1000,10000"] [--publishes 15]
 #
+# BENCH_TRACE=file writes the timeline of storage requests of the last publish at each size to that file.
+#
 # It needs the corpus of bench/run.sh (generated here when missing) and Azurite from the repository's package-lock.json.
 set -euo pipefail
 export LC_ALL=C DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

@@ -26,6 +26,9 @@ var publishes = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCultur
 var counter = new RequestCounter();
 var clientOptions = BlobServiceClientFactory.CreateClientOptions();
 clientOptions.AddPolicy(counter, HttpPipelinePosition.PerRetry);
+var timeline = new RequestTimeline();
+clientOptions.AddPolicy(timeline, HttpPipelinePosition.PerRetry);
+var traceFile = Environment.GetEnvironmentVariable("BENCH_TRACE");
 var service = new BlobServiceClient(connection, clientOptions);
 var options = new BlogOptions { Title = "Bench", BaseUrl = "https://bench.example.org/" };
 var files = Directory.EnumerateFiles(Path.Combine(corpus, "posts"), "*.md").Order(StringComparer.Ordinal)
@@ -61,9 +64,19 @@ foreach (var (size, measured) in sizes.Take(1).Select(size => (size, false)).Con
         var file = new ContentFile($"fresh/post-{i}.md", Encoding.UTF8.GetBytes(text), DateTimeOffset.UtcNow);
         var before = counter.Snapshot();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var tracing = measured && traceFile is not null && i == publishes + warmUps - 1;
+        if (tracing)
+        {
+            timeline.Start();
+        }
+
         var watch = Stopwatch.StartNew();
         var result = await publisher.PublishAsync(file);
         watch.Stop();
+        if (tracing)
+        {
+            await File.AppendAllTextAsync(traceFile!, $"# N = {size}, {watch.Elapsed.TotalMilliseconds:0.0} ms\n{timeline.Stop()}\n");
+        }
         var cpuAfter = Process.GetCurrentProcess().TotalProcessorTime;
         var after = counter.Snapshot();
         if (result.Outcome != PublishOutcome.Published)

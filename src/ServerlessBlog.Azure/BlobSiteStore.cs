@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Azure;
 using Azure.Storage.Blobs;
@@ -17,7 +18,13 @@ namespace ServerlessBlog.Azure;
 /// </remarks>
 public sealed class BlobSiteStore : ISiteStore
 {
+    // Paths this instance holds many of at once at most: every page of a large site, a few MB of hashes.
+    private const int MaxRemembered = 100_000;
+
     private readonly BlobContainerClient _container;
+
+    // The Content-MD5 each blob had when this store last wrote or checked it.
+    private readonly ConcurrentDictionary<string, byte[]> _lastSeen = new(StringComparer.Ordinal);
 
     /// <summary>Publishes to <paramref name="container"/>, which must exist.</summary>
     public BlobSiteStore(BlobContainerClient container)
@@ -35,14 +42,20 @@ public sealed class BlobSiteStore : ISiteStore
         var hash = MD5.HashData(file.Content.Span);
 #pragma warning restore CA5351
 
-        // One request to learn whether the bytes changed: the service keeps the MD5 we upload with each blob.
-        var current = await GetPropertiesOrNullAsync(blob, cancellationToken);
-        if (current is not null
-            && current.ContentHash is { } stored && stored.AsSpan().SequenceEqual(hash)
-            && string.Equals(current.ContentType, file.ContentType, StringComparison.Ordinal)
-            && string.Equals(current.CacheControl, file.CacheControl, StringComparison.Ordinal))
+        // When this store last saw other bytes there, they almost surely changed: write at once. Otherwise one
+        // request tells whether they changed, from the MD5 the service keeps with each blob. Another instance may
+        // have written the same bytes meanwhile; rewriting them then is harmless, skipping a change never happens.
+        if (!_lastSeen.TryGetValue(file.Path, out var seen) || seen.AsSpan().SequenceEqual(hash))
         {
-            return false;
+            var current = await GetPropertiesOrNullAsync(blob, cancellationToken);
+            if (current is not null
+                && current.ContentHash is { } stored && stored.AsSpan().SequenceEqual(hash)
+                && string.Equals(current.ContentType, file.ContentType, StringComparison.Ordinal)
+                && string.Equals(current.CacheControl, file.CacheControl, StringComparison.Ordinal))
+            {
+                Remember(file.Path, hash);
+                return false;
+            }
         }
 
         var options = new BlobUploadOptions
@@ -55,6 +68,7 @@ public sealed class BlobSiteStore : ISiteStore
             },
         };
         await blob.UploadAsync(BinaryData.FromBytes(file.Content), options, cancellationToken);
+        Remember(file.Path, hash);
         return true;
     }
 
@@ -77,12 +91,23 @@ public sealed class BlobSiteStore : ISiteStore
     public async ValueTask DeleteAsync(string path, CancellationToken cancellationToken = default)
     {
         var blob = _container.GetBlobClient(BlobPath.Validate(path));
+        _lastSeen.TryRemove(path, out _);
         await blob.DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken);
     }
 
     /// <inheritdoc />
     public IAsyncEnumerable<string> ListAsync(string prefix = "", CancellationToken cancellationToken = default) =>
         BlobListing.ListNamesAsync(_container, prefix, cancellationToken);
+
+    private void Remember(string path, byte[] hash)
+    {
+        if (_lastSeen.Count >= MaxRemembered)
+        {
+            _lastSeen.Clear();
+        }
+
+        _lastSeen[path] = hash;
+    }
 
     private static async Task<BlobProperties?> GetPropertiesOrNullAsync(BlobClient blob, CancellationToken cancellationToken)
     {

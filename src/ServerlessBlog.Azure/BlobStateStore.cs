@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -18,7 +19,16 @@ namespace ServerlessBlog.Azure;
 /// </remarks>
 public sealed class BlobStateStore : IStateStore
 {
+    // The index partitions of a large site are tens of KB each and a publish reads a few of them twice: a few MB
+    // remembered spare most of those bytes; past the bound the memory starts over.
+    private const long MaxRememberedBytes = 64L * 1024 * 1024;
+
     private readonly BlobContainerClient _container;
+
+    // The last version of each document this store read or wrote. Reading it again asks the service with
+    // If-None-Match, which answers 304 without a body while nobody else changed it.
+    private readonly ConcurrentDictionary<string, StoredDocument> _lastSeen = new(StringComparer.Ordinal);
+    private long _rememberedBytes;
 
     /// <summary>Keeps documents in <paramref name="container"/>, which must exist.</summary>
     public BlobStateStore(BlobContainerClient container)
@@ -31,13 +41,24 @@ public sealed class BlobStateStore : IStateStore
     public async ValueTask<StoredDocument?> ReadAsync(string path, CancellationToken cancellationToken = default)
     {
         var blob = _container.GetBlobClient(BlobPath.Validate(path));
+        _lastSeen.TryGetValue(path, out var known);
         try
         {
-            var download = (await blob.DownloadContentAsync(cancellationToken)).Value;
-            return new StoredDocument(download.Content.ToMemory(), download.Details.ETag.ToString());
+            var options = new BlobDownloadOptions { Conditions = known is null ? null : new BlobRequestConditions { IfNoneMatch = new ETag(known.Version) } };
+            var response = await blob.DownloadContentAsync(options, cancellationToken);
+
+            // The client reports 304 as a response without a value, not as an error.
+            if (known is not null && BlobErrors.IsNotModified(response.GetRawResponse()))
+            {
+                return known;
+            }
+
+            var download = response.Value;
+            return Remember(path, new StoredDocument(download.Content.ToMemory(), download.Details.ETag.ToString()));
         }
         catch (RequestFailedException exception) when (BlobErrors.IsBlobNotFound(exception))
         {
+            _lastSeen.TryRemove(path, out _);
             return null;
         }
     }
@@ -70,7 +91,11 @@ public sealed class BlobStateStore : IStateStore
         try
         {
             var upload = await blob.UploadAsync(BinaryData.FromBytes(content), options, cancellationToken);
-            return upload.Value.ETag.ToString();
+            var version = upload.Value.ETag.ToString();
+
+            // A copy: the caller's buffer is its own to reuse.
+            Remember(path, new StoredDocument(content.ToArray(), version));
+            return version;
         }
         catch (RequestFailedException exception)
             when (BlobErrors.IsConditionFailure(exception) || (expectedVersion is not null && BlobErrors.IsBlobNotFound(exception)))
@@ -86,6 +111,7 @@ public sealed class BlobStateStore : IStateStore
         ArgumentNullException.ThrowIfNull(expectedVersion);
         var blob = _container.GetBlobClient(BlobPath.Validate(path));
         var conditions = new BlobRequestConditions { IfMatch = new ETag(expectedVersion) };
+        _lastSeen.TryRemove(path, out _);
         try
         {
             await blob.DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, conditions, cancellationToken);
@@ -96,6 +122,18 @@ public sealed class BlobStateStore : IStateStore
             // A stale ETag and a missing blob can both fail an If-Match: only a document still there was changed.
             return await GetVersionAsync(path, cancellationToken) is null;
         }
+    }
+
+    private StoredDocument Remember(string path, StoredDocument document)
+    {
+        if (Interlocked.Add(ref _rememberedBytes, document.Content.Length) > MaxRememberedBytes)
+        {
+            _lastSeen.Clear();
+            Interlocked.Exchange(ref _rememberedBytes, document.Content.Length);
+        }
+
+        _lastSeen[path] = document;
+        return document;
     }
 
     /// <inheritdoc />

@@ -106,6 +106,33 @@ public sealed class SitePublisherTests : IDisposable
     }
 
     [Fact]
+    public async Task A_post_another_publisher_edited_reaches_the_feeds_this_one_writes_next()
+    {
+        await PublishAllAsync(8);
+        var other = new SitePublisher(Options.Create(GoldenCorpus.Options), new FolderSiteStore(_site), new FolderStateStore(_state), _time, NullLogger<SitePublisher>.Instance);
+        await EditAsync("links.md", "External links stay", "External links are kept");
+        await other.PublishAsync(await ReadContentAsync("links.md"));
+
+        // This publisher rendered the feeds before, with the old text of the edited post in them.
+        await EditAsync("unicode.md", "tags:", "summary: Edited here.\ntags:");
+        await _publisher.PublishAsync(await ReadContentAsync("unicode.md"));
+        var reconcile = await _publisher.ReconcileAsync(new FolderContentSource(_content));
+
+        Assert.DoesNotContain(reconcile.Changes, change => change.Outcome == PublishOutcome.Published);
+        Assert.Contains("External links are kept", await File.ReadAllTextAsync(Path.Combine(_site, "feed.xml")), StringComparison.Ordinal);
+        var built = Directory.CreateTempSubdirectory("built-site-").FullName;
+        try
+        {
+            await new SiteBuilder(GoldenCorpus.Options, _time).BuildAsync(new FolderContentSource(_content), new FolderSiteStore(built), new BuildSettings());
+            AssertSameFiles(built, _site);
+        }
+        finally
+        {
+            Directory.Delete(built, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_rejected_edit_keeps_the_published_version_online()
     {
         await PublishAllAsync(6);
@@ -164,6 +191,17 @@ public sealed class SitePublisherTests : IDisposable
 
         Assert.Contains("href=\"https://golden.example/blog/posts/chosen-slug/#part\"", await File.ReadAllTextAsync(Path.Combine(_site, "posts", "source", "index.html")), StringComparison.Ordinal);
     }
+
+    private async Task EditAsync(string post, string oldText, string newText)
+    {
+        var path = Path.Combine(_content, "posts", post);
+        var text = await File.ReadAllTextAsync(path);
+        Assert.Contains(oldText, text, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(path, text.Replace(oldText, newText, StringComparison.Ordinal));
+    }
+
+    private async Task<ContentFile> ReadContentAsync(string post) =>
+        new($"posts/{post}", await File.ReadAllBytesAsync(Path.Combine(_content, "posts", post)), GoldenCorpus.FileTime);
 
     private static void AssertSameFiles(string expected, string actual)
     {

@@ -114,6 +114,31 @@ public sealed class BlobSiteStoreTests(AzuriteFixture azurite)
         Assert.Empty(await store.ListAsync().ToListAsync());
     }
 
+    [Fact]
+    public async Task A_page_another_instance_changed_is_written_back_even_with_the_bytes_this_one_wrote_before()
+    {
+        var (container, mine) = await CreateStoreAsync();
+        var other = new BlobSiteStore(container);
+        await mine.WriteAsync(Html("index.html", "<p>Mine</p>"));
+        await other.WriteAsync(Html("index.html", "<p>Theirs</p>"));
+
+        var written = await mine.WriteAsync(Html("index.html", "<p>Mine</p>"));
+
+        Assert.True(written);
+        Assert.Equal("<p>Mine</p>", Encoding.UTF8.GetString((await other.ReadAsync("index.html"))!));
+    }
+
+    [Fact]
+    public async Task A_page_deleted_by_another_instance_is_written_again()
+    {
+        var (container, mine) = await CreateStoreAsync();
+        await mine.WriteAsync(Html("feed.xml", "<rss/>"));
+        await new BlobSiteStore(container).DeleteAsync("feed.xml");
+
+        Assert.True(await mine.WriteAsync(Html("feed.xml", "<rss/>")));
+        Assert.True(await container.GetBlobClient("feed.xml").ExistsAsync());
+    }
+
     private async Task<(BlobContainerClient Container, BlobSiteStore Store)> CreateStoreAsync()
     {
         var container = await azurite.CreateContainerAsync("web");

@@ -147,6 +147,54 @@ public sealed class BlobStateStoreTests(AzuriteFixture azurite)
         Assert.True(conflicts > 0, "The writers never raced, so the test proved nothing.");
     }
 
+    [Fact]
+    public async Task A_document_another_instance_changed_is_read_afresh()
+    {
+        var container = await azurite.CreateContainerAsync("state");
+        var mine = new BlobStateStore(container);
+        var other = new BlobStateStore(container);
+        var v1 = await mine.TryWriteAsync(IndexPath, Utf8("one"), null);
+        Assert.Equal("one", Text((await mine.ReadAsync(IndexPath))!.Content));
+
+        var v2 = await other.TryWriteAsync(IndexPath, Utf8("two"), v1);
+        var read = await mine.ReadAsync(IndexPath);
+
+        Assert.Equal("two", Text(read!.Content));
+        Assert.Equal(v2, read.Version);
+    }
+
+    [Fact]
+    public async Task A_document_read_again_unchanged_comes_back_without_its_bytes_crossing_the_wire()
+    {
+        var notModified = new StatusCounter(304);
+        var options = BlobServiceClientFactory.CreateClientOptions();
+        options.AddPolicy(notModified, global::Azure.Core.HttpPipelinePosition.PerRetry);
+        var container = await azurite.CreateContainerAsync("state");
+        var store = new BlobStateStore(new global::Azure.Storage.Blobs.BlobServiceClient(azurite.ConnectionString, options).GetBlobContainerClient(container.Name));
+        var version = await new BlobStateStore(container).TryWriteAsync(IndexPath, Utf8("[1,2,3]"), null);
+
+        var first = await store.ReadAsync(IndexPath);
+        var second = await store.ReadAsync(IndexPath);
+
+        Assert.Equal(1, notModified.Count);
+        Assert.Equal("[1,2,3]", Text(second!.Content));
+        Assert.Equal(version, second.Version);
+        Assert.Equal(first!.Version, second.Version);
+    }
+
+    [Fact]
+    public async Task A_document_deleted_by_another_instance_reads_as_missing()
+    {
+        var container = await azurite.CreateContainerAsync("state");
+        var mine = new BlobStateStore(container);
+        var version = await mine.TryWriteAsync(IndexPath, Utf8("one"), null);
+        await mine.ReadAsync(IndexPath);
+
+        Assert.True(await new BlobStateStore(container).TryDeleteAsync(IndexPath, version!));
+
+        Assert.Null(await mine.ReadAsync(IndexPath));
+    }
+
     private async Task<BlobStateStore> CreateStoreAsync() => new(await azurite.CreateContainerAsync("state"));
 
     private static ReadOnlyMemory<byte> Utf8(string text) => Encoding.UTF8.GetBytes(text);

@@ -12,20 +12,21 @@ namespace ServerlessBlog.Core.Publishing;
 /// index pages. If another publisher changed a slice meanwhile, the refresh runs again, so the last one to finish
 /// always leaves pages made from the latest index.
 /// </summary>
-internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, FeedGenerator feeds, StateDocuments documents, ISiteStore site)
+internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, FeedGenerator feeds, StateDocuments documents, PostRecordCache records, ISiteStore site)
 {
     private const int MaxRounds = 8;
 
     // A publish writes a few dozen files: all of them at once, within reason.
     private const int MaxConcurrentWrites = 32;
 
+    /// <summary>Rewrites the pages of the change; the first round starts from the index documents the change left, when known.</summary>
     /// <returns>How many site files were written or deleted.</returns>
-    public async Task<int> RefreshAsync(PostSummary? previous, PostSummary? current, IReadOnlyCollection<string> alsoRender, CancellationToken cancellationToken)
+    public async Task<int> RefreshAsync(PostSummary? previous, PostSummary? current, IReadOnlyCollection<string> alsoRender, IndexSnapshot? known, CancellationToken cancellationToken)
     {
         var changed = 0;
         for (var round = 0; round < MaxRounds; round++)
         {
-            var reader = new IndexReader(documents);
+            var reader = new IndexReader(documents, records, round == 0 ? known : null);
             var (files, deletions) = await PlanAsync(reader, previous, current, alsoRender, cancellationToken);
             changed += await WriteAsync(files, deletions, cancellationToken);
             if (!await reader.IsStaleAsync(cancellationToken))
@@ -47,7 +48,7 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
         IndexReader reader, PostSummary? previous, PostSummary? current, IReadOnlyCollection<string> alsoRender, CancellationToken cancellationToken)
     {
         var catalog = await reader.CatalogAsync(cancellationToken);
-        await reader.PrefetchAsync(PartitionsToRead(catalog, previous, current), cancellationToken);
+        await reader.PrefetchPartitionsAsync(PartitionsToRead(catalog, previous, current), cancellationToken);
         var months = catalog.Months;
         var tags = catalog.Tags.Select(tag => new TagSummary(tag.Slug, tag.Name, tag.Count, tag.LastModified)).ToList();
 
@@ -80,17 +81,21 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
     private async Task<Plan> PostPagesAsync(IndexReader reader, PostSummary? previous, PostSummary? current, IReadOnlyCollection<string> alsoRender, CancellationToken cancellationToken)
     {
         var plan = Plan.Empty();
-        var toRender = new HashSet<string>(alsoRender, StringComparer.Ordinal);
+
+        // Slug to revision, where the index names one: the record cache serves only that revision.
+        var toRender = alsoRender.ToDictionary(slug => slug, _ => (string?)null, StringComparer.Ordinal);
         if (current is not null)
         {
-            toRender.Add(current.Slug);
             var (older, newer) = await reader.NeighboursAsync(current, cancellationToken);
-            AddSlugs(toRender, older, newer);
+            foreach (var post in new[] { current, older, newer }.OfType<PostSummary>())
+            {
+                toRender[post.Slug] = post.Revision;
+            }
         }
 
-        foreach (var slug in toRender)
+        foreach (var (slug, revision) in toRender)
         {
-            if (await reader.PostAsync(slug, cancellationToken) is { } record)
+            if (await reader.PostAsync(slug, revision, cancellationToken) is { } record)
             {
                 var (older, newer) = await reader.NeighboursAsync(record.Summary, cancellationToken);
                 plan.Files.Add(pages.PostPage(record.ToRendered(), older, newer));
@@ -225,7 +230,7 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
 
     private static async Task<Dictionary<string, string>> ContentOfAsync(IndexReader reader, List<PostSummary> posts, CancellationToken cancellationToken)
     {
-        var records = await Task.WhenAll(posts.Select(post => reader.PostAsync(post.Slug, cancellationToken).AsTask()));
+        var records = await Task.WhenAll(posts.Select(post => reader.PostAsync(post.Slug, post.Revision, cancellationToken).AsTask()));
         return posts.Zip(records).ToDictionary(pair => pair.First.Slug, pair => pair.Second?.ContentHtml ?? string.Empty, StringComparer.Ordinal);
     }
 
@@ -240,17 +245,6 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
         var oldest = newest[^1];
         return newest.Any(post => post.Slug == current?.Slug || post.Slug == previous?.Slug)
             || (previous is not null && SiteIndex.NewestFirst.Instance.Compare(previous, oldest) <= 0);
-    }
-
-    private static void AddSlugs(HashSet<string> slugs, params ReadOnlySpan<PostSummary?> posts)
-    {
-        foreach (var post in posts)
-        {
-            if (post is not null)
-            {
-                slugs.Add(post.Slug);
-            }
-        }
     }
 
     /// <summary>The partitions a refresh reads for this change: its months, the newest months, its tags' newest and touched years.</summary>

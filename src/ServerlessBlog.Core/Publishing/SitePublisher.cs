@@ -29,6 +29,7 @@ public sealed partial class SitePublisher : IPostPublisher
     private readonly StateDocuments _documents;
     private readonly PostIndex _index;
     private readonly PageRefresher _refresher;
+    private readonly PostRecordCache _records = new();
 
     public SitePublisher(IOptions<BlogOptions> options, ISiteStore site, IStateStore state, TimeProvider time, ILogger<SitePublisher> logger)
     {
@@ -43,7 +44,7 @@ public sealed partial class SitePublisher : IPostPublisher
         _feeds = new FeedGenerator(_options);
         _documents = new StateDocuments(state, ConflictPipeline.Create(time));
         _index = new PostIndex(_documents);
-        _refresher = new PageRefresher(_options, _pages, _feeds, _documents, site);
+        _refresher = new PageRefresher(_options, _pages, _feeds, _documents, _records, site);
     }
 
     public async Task<PublishResult> PublishAsync(ContentFile file, CancellationToken cancellationToken = default)
@@ -55,14 +56,15 @@ public sealed partial class SitePublisher : IPostPublisher
         }
 
         var hash = Convert.ToHexString(SHA256.HashData(file.Content.Span));
-        var (source, _) = await _documents.ReadAsync<SourceRecord>(StatePaths.Source(file.Path), cancellationToken);
+        var (source, sourceVersion) = await _documents.ReadAsync<SourceRecord>(StatePaths.Source(file.Path), cancellationToken);
+        var sourceRead = new StateSnapshot<SourceRecord>(source, sourceVersion);
         var now = _time.GetUtcNow();
         if (source is not null && source.SourceHash == hash && !(source.Outcome == PublishOutcome.Pending && source.PublishAt <= now))
         {
             if (source.SourceVersion != file.Version)
             {
                 // The same bytes uploaded again: remember the new version, so that a reconcile does not read them again.
-                await RecordAsync(source with { SourceModified = file.LastModified, SourceVersion = file.Version }, cancellationToken);
+                await RecordAsync(source with { SourceModified = file.LastModified, SourceVersion = file.Version }, sourceRead, cancellationToken);
             }
 
             return new PublishResult(file.Path, PublishOutcome.Unchanged, source.Slug, source.Reason);
@@ -70,7 +72,7 @@ public sealed partial class SitePublisher : IPostPublisher
 
         if (!ContentPaths.IsPost(file.Path))
         {
-            return await PublishAssetAsync(file, hash, cancellationToken);
+            return await PublishAssetAsync(file, hash, sourceRead, cancellationToken);
         }
 
         Post post;
@@ -80,14 +82,14 @@ public sealed partial class SitePublisher : IPostPublisher
         }
         catch (ContentException ex)
         {
-            return await RejectAsync(file, hash, source?.Slug, ex.Line, ex.Message, cancellationToken);
+            return await RejectAsync(file, hash, source?.Slug, ex.Line, ex.Message, sourceRead, cancellationToken);
         }
 
         if (post.Draft || post.Date > now)
         {
             var writes = source?.Slug is { } published ? await RemovePostAsync(published, cancellationToken) : 0;
             var reason = post.Draft ? "1: the post is a draft" : $"1: the post is scheduled for {ViewFactory.Iso(post.Date)}";
-            await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Pending, SourceHash = hash, Reason = reason, PublishAt = post.Draft ? null : post.Date, SourceModified = file.LastModified, SourceVersion = file.Version, RecordedAt = now }, cancellationToken);
+            await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Pending, SourceHash = hash, Reason = reason, PublishAt = post.Draft ? null : post.Date, SourceModified = file.LastModified, SourceVersion = file.Version, RecordedAt = now }, sourceRead, cancellationToken);
             LogPending(file.Path, reason);
             return new PublishResult(file.Path, PublishOutcome.Pending, post.Slug, reason, writes);
         }
@@ -97,14 +99,16 @@ public sealed partial class SitePublisher : IPostPublisher
         PostRecord? previous;
         try
         {
+            // A post new to its slug most likely finds no record there: try to create it without reading first.
             (_, previous) = await _documents.UpdateAsync<PostRecord>(
                 StatePaths.Post(post.Slug),
                 existing => existing is null || existing.Summary.SourcePath == file.Path ? record : throw new SlugTakenException(existing.Summary.SourcePath),
-                cancellationToken);
+                cancellationToken,
+                source?.Slug == post.Slug ? null : new StateSnapshot<PostRecord>(null, null));
         }
         catch (SlugTakenException ex)
         {
-            return await RejectAsync(file, hash, source?.Slug, 1, $"the slug '{post.Slug}' is already taken by {ex.Owner}", cancellationToken);
+            return await RejectAsync(file, hash, source?.Slug, 1, $"the slug '{post.Slug}' is already taken by {ex.Owner}", sourceRead, cancellationToken);
         }
 
         var siteWrites = 0;
@@ -114,10 +118,12 @@ public sealed partial class SitePublisher : IPostPublisher
         }
 
         var oldNeighbours = previous is null ? [] : await NeighbourSlugsAsync(previous.Summary, cancellationToken);
-        await _index.ApplyAsync(previous?.Summary, record.Summary, cancellationToken);
+        _records.Add(record);
+        var index = await _index.ApplyAsync(previous?.Summary, record.Summary, cancellationToken);
         var layoutChanged = previous is null || previous.Summary.Date != record.Summary.Date || previous.Summary.Title != record.Summary.Title;
-        siteWrites += await _refresher.RefreshAsync(previous?.Summary, record.Summary, layoutChanged ? oldNeighbours : [], cancellationToken);
-        await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Published, SourceHash = hash, Slug = post.Slug, SourceModified = file.LastModified, SourceVersion = file.Version, RecordedAt = now }, cancellationToken);
+        siteWrites += await _refresher.RefreshAsync(previous?.Summary, record.Summary, layoutChanged ? oldNeighbours : [], index, cancellationToken);
+
+        await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Published, SourceHash = hash, Slug = post.Slug, SourceModified = file.LastModified, SourceVersion = file.Version, RecordedAt = now }, sourceRead, cancellationToken);
         LogPublished(file.Path, post.Slug, siteWrites);
         return new PublishResult(file.Path, PublishOutcome.Published, post.Slug, SiteWrites: siteWrites);
     }
@@ -192,15 +198,15 @@ public sealed partial class SitePublisher : IPostPublisher
         return new ReconcileReport(changes);
     }
 
-    private async Task<PublishResult> PublishAssetAsync(ContentFile file, string hash, CancellationToken cancellationToken)
+    private async Task<PublishResult> PublishAssetAsync(ContentFile file, string hash, StateSnapshot<SourceRecord> sourceRead, CancellationToken cancellationToken)
     {
         if (SitePaths.IsReserved(file.Path))
         {
-            return await RejectAsync(file, hash, null, 1, "the site generates a file at this path; rename the asset", cancellationToken);
+            return await RejectAsync(file, hash, null, 1, "the site generates a file at this path; rename the asset", sourceRead, cancellationToken);
         }
 
         var written = await _site.WriteAsync(new SiteFile(file.Path, file.Content, ContentTypes.ForPath(file.Path)), cancellationToken);
-        await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Published, SourceHash = hash, IsAsset = true, SourceModified = file.LastModified, SourceVersion = file.Version, RecordedAt = _time.GetUtcNow() }, cancellationToken);
+        await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Published, SourceHash = hash, IsAsset = true, SourceModified = file.LastModified, SourceVersion = file.Version, RecordedAt = _time.GetUtcNow() }, sourceRead, cancellationToken);
         return new PublishResult(file.Path, PublishOutcome.Published, SiteWrites: written ? 1 : 0);
     }
 
@@ -214,9 +220,10 @@ public sealed partial class SitePublisher : IPostPublisher
         }
 
         var neighbours = await NeighbourSlugsAsync(record.Summary, cancellationToken);
-        await _index.ApplyAsync(record.Summary, null, cancellationToken);
+        var index = await _index.ApplyAsync(record.Summary, null, cancellationToken);
         await _documents.UpdateAsync<PostRecord>(StatePaths.Post(slug), _ => null, cancellationToken);
-        return await _refresher.RefreshAsync(record.Summary, null, neighbours, cancellationToken);
+        _records.Remove(slug);
+        return await _refresher.RefreshAsync(record.Summary, null, neighbours, index, cancellationToken);
     }
 
     /// <summary>The slug of the post published from <paramref name="sourcePath"/>, for links between posts.</summary>
@@ -229,16 +236,17 @@ public sealed partial class SitePublisher : IPostPublisher
         return new[] { older?.Slug, newer?.Slug }.OfType<string>().ToArray();
     }
 
-    private async Task<PublishResult> RejectAsync(ContentFile file, string hash, string? publishedSlug, int line, string reason, CancellationToken cancellationToken)
+    private async Task<PublishResult> RejectAsync(ContentFile file, string hash, string? publishedSlug, int line, string reason, StateSnapshot<SourceRecord> sourceRead, CancellationToken cancellationToken)
     {
         var text = $"{line}: {reason}";
-        await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Rejected, SourceHash = hash, Slug = publishedSlug, Reason = text, SourceModified = file.LastModified, SourceVersion = file.Version, RecordedAt = _time.GetUtcNow() }, cancellationToken);
+        await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Rejected, SourceHash = hash, Slug = publishedSlug, Reason = text, SourceModified = file.LastModified, SourceVersion = file.Version, RecordedAt = _time.GetUtcNow() }, sourceRead, cancellationToken);
         LogRejected(file.Path, text);
         return new PublishResult(file.Path, PublishOutcome.Rejected, publishedSlug, text);
     }
 
-    private ValueTask<(SourceRecord? Written, SourceRecord? Previous)> RecordAsync(SourceRecord record, CancellationToken cancellationToken) =>
-        _documents.UpdateAsync<SourceRecord>(StatePaths.Source(record.SourcePath), _ => record, cancellationToken);
+    /// <summary>Writes the file's status, trying first over the status read at the start: nothing of a publish rewrites it before this.</summary>
+    private ValueTask<StateUpdate<SourceRecord>> RecordAsync(SourceRecord record, StateSnapshot<SourceRecord> known, CancellationToken cancellationToken) =>
+        _documents.UpdateAsync<SourceRecord>(StatePaths.Source(record.SourcePath), _ => record, cancellationToken, known);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Published {BlobName} as {Slug}: {SiteWrites} site files written")]
     private partial void LogPublished(string blobName, string slug, int siteWrites);

@@ -31,6 +31,12 @@ public sealed record PostSummary
 
     public string? Image { get; init; }
 
+    /// <summary>
+    /// Which rendering of the post this entry describes: in the publisher's index, a prefix of the SHA-256 of the source its
+    /// record was rendered from, so that a reader holding a copy of the record can tell whether the copy is current.
+    /// </summary>
+    public string? Revision { get; init; }
+
     /// <summary>The later of <see cref="Date"/> and <see cref="Updated"/>.</summary>
     public DateTimeOffset LastModified => Updated is { } updated && updated > Date ? updated : Date;
 

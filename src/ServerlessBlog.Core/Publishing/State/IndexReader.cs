@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ServerlessBlog.Core.Site;
 
 namespace ServerlessBlog.Core.Publishing.State;
@@ -6,16 +7,23 @@ namespace ServerlessBlog.Core.Publishing.State;
 /// Reads slices of the post index for one page refresh, catalog first. Every change to the index ends with a write
 /// of the catalog, so a refresh whose catalog version is still current afterwards was made from the latest index;
 /// if not, the publisher that changed it refreshes after its own catalog write, or this refresh runs again.
-/// One per refresh; reads may run in parallel.
+/// Each document is read and deserialized once; callers must not change what they get. One per refresh; reads may
+/// run in parallel.
 /// </summary>
 public sealed class IndexReader
 {
     private readonly StateDocuments _documents;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task<Storage.StoredDocument?>> _cache = new(StringComparer.Ordinal);
+    private readonly PostRecordCache? _records;
+    private readonly ConcurrentDictionary<string, Task<(object? Value, string? Version)>> _cache = new(StringComparer.Ordinal);
 
-    public IndexReader(StateDocuments documents)
+    public IndexReader(StateDocuments documents, PostRecordCache? records = null, IndexSnapshot? known = null)
     {
         _documents = documents;
+        _records = records;
+        foreach (var (path, value, version) in known?.Documents ?? [])
+        {
+            _cache[path] = Task.FromResult<(object?, string?)>((value, version));
+        }
     }
 
     public async ValueTask<SiteCatalog> CatalogAsync(CancellationToken cancellationToken) =>
@@ -24,8 +32,22 @@ public sealed class IndexReader
     public async ValueTask<IReadOnlyList<PostSummary>> MonthAsync(int year, int month, CancellationToken cancellationToken) =>
         await ReadAsync<List<PostSummary>>(StatePaths.Month(year, month), cancellationToken) ?? [];
 
-    public async ValueTask<PostRecord?> PostAsync(string slug, CancellationToken cancellationToken) =>
-        await ReadAsync<PostRecord>(StatePaths.Post(slug), cancellationToken);
+    /// <summary>The record of a post, from the cache when it holds the revision <paramref name="revision"/>.</summary>
+    public async ValueTask<PostRecord?> PostAsync(string slug, string? revision, CancellationToken cancellationToken)
+    {
+        if (_records?.Find(slug, revision) is { } cached)
+        {
+            return cached;
+        }
+
+        var record = await ReadAsync<PostRecord>(StatePaths.Post(slug), cancellationToken);
+        if (record is not null)
+        {
+            _records?.Add(record);
+        }
+
+        return record;
+    }
 
     /// <summary>The newest <paramref name="count"/> posts, reading month partitions newest first until there are enough.</summary>
     public async ValueTask<List<PostSummary>> NewestAsync(int count, CancellationToken cancellationToken)
@@ -56,7 +78,7 @@ public sealed class IndexReader
                 break;
             }
 
-            posts.AddRange(await ReadAsync<List<PostSummary>>(StatePaths.TagYear(tagSlug, year), cancellationToken) ?? []);
+            posts.AddRange(await TagYearAsync(tagSlug, year, cancellationToken));
         }
 
         return limit is { } max ? posts.Take(max).ToList() : posts;
@@ -66,9 +88,9 @@ public sealed class IndexReader
     public async ValueTask<IReadOnlyList<PostSummary>> TagYearAsync(string tagSlug, int year, CancellationToken cancellationToken) =>
         await ReadAsync<List<PostSummary>>(StatePaths.TagYear(tagSlug, year), cancellationToken) ?? [];
 
-    /// <summary>Starts reading documents a refresh will need, so that its sequential steps find them read.</summary>
-    public Task PrefetchAsync(IEnumerable<string> paths, CancellationToken cancellationToken) =>
-        Task.WhenAll(paths.Select(path => Raw(path, cancellationToken)));
+    /// <summary>Starts reading partitions a refresh will need, so that its sequential steps find them read.</summary>
+    public Task PrefetchPartitionsAsync(IEnumerable<string> paths, CancellationToken cancellationToken) =>
+        Task.WhenAll(paths.Select(path => Entry<List<PostSummary>>(path, cancellationToken)));
 
     /// <summary>The next older and next newer post of a post in the index.</summary>
     public async ValueTask<(PostSummary? Older, PostSummary? Newer)> NeighboursAsync(PostSummary post, CancellationToken cancellationToken)
@@ -80,8 +102,8 @@ public sealed class IndexReader
             return (null, null);
         }
 
-        var posts = (await MonthAsync(months[index].Year, months[index].Month, cancellationToken)).ToList();
-        var position = posts.FindIndex(candidate => candidate.Slug == post.Slug);
+        var posts = await MonthAsync(months[index].Year, months[index].Month, cancellationToken);
+        var position = IndexOf(posts, post.Slug);
         if (position < 0)
         {
             return (null, null);
@@ -97,8 +119,21 @@ public sealed class IndexReader
     /// <summary>Whether the index changed since this reader read the catalog.</summary>
     public async ValueTask<bool> IsStaleAsync(CancellationToken cancellationToken)
     {
-        var read = _cache.TryGetValue(StatePaths.Catalog, out var catalog) ? (await catalog)?.Version : null;
+        var read = _cache.TryGetValue(StatePaths.Catalog, out var catalog) ? (await catalog).Version : null;
         return await _documents.Store.GetVersionAsync(StatePaths.Catalog, cancellationToken) != read;
+    }
+
+    private static int IndexOf(IReadOnlyList<PostSummary> posts, string slug)
+    {
+        for (var i = 0; i < posts.Count; i++)
+        {
+            if (posts[i].Slug == slug)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static PostSummary? First(IReadOnlyList<PostSummary> posts) => posts.Count > 0 ? posts[0] : null;
@@ -107,8 +142,12 @@ public sealed class IndexReader
 
     private async ValueTask<T?> ReadAsync<T>(string path, CancellationToken cancellationToken)
         where T : class =>
-        await Raw(path, cancellationToken) is { } document ? StateJson.Deserialize<T>(document.Content) : null;
+        (T?)(await Entry<T>(path, cancellationToken)).Value;
 
-    private Task<Storage.StoredDocument?> Raw(string path, CancellationToken cancellationToken) =>
-        _cache.GetOrAdd(path, key => _documents.Store.ReadAsync(key, cancellationToken).AsTask());
+    private Task<(object? Value, string? Version)> Entry<T>(string path, CancellationToken cancellationToken) =>
+        _cache.GetOrAdd(path, async key =>
+        {
+            var (value, version) = await _documents.ReadAsync<T>(key, cancellationToken);
+            return (value, version);
+        });
 }

@@ -19,7 +19,8 @@ public sealed class PostIndex
     }
 
     /// <summary>Replaces <paramref name="previous"/> (absent for a new post) with <paramref name="current"/> (absent for a removed one).</summary>
-    public async Task ApplyAsync(PostSummary? previous, PostSummary? current, CancellationToken cancellationToken)
+    /// <returns>The catalog as written and the partitions it was counted from, for the page refresh to start from.</returns>
+    public async Task<IndexSnapshot> ApplyAsync(PostSummary? previous, PostSummary? current, CancellationToken cancellationToken)
     {
         var months = ChangeKeys.Months(previous, current);
         var tagNames = (current?.Tags ?? []).ToDictionary(Slug.From, tag => tag, StringComparer.Ordinal);
@@ -34,10 +35,17 @@ public sealed class PostIndex
                 current is not null && current.Date.UtcDateTime.Year == key.Year && tagNames.ContainsKey(key.Tag) ? current : null,
                 cancellationToken))));
 
-        await _documents.UpdateAsync<SiteCatalog>(
+        // The partitions counted by the attempt that wrote the catalog: earlier attempts lost a race.
+        var counted = new List<(string Path, object? Value, string? Version)>();
+        var update = await _documents.UpdateAsync<SiteCatalog>(
             StatePaths.Catalog,
-            (catalog, token) => RecomputeAsync(catalog ?? new SiteCatalog(), months, tagYears, tagNames, token),
+            async (catalog, token) =>
+            {
+                counted.Clear();
+                return await RecomputeAsync(catalog ?? new SiteCatalog(), months, tagYears, tagNames, counted, token);
+            },
             cancellationToken);
+        return new IndexSnapshot([.. counted, (StatePaths.Catalog, update.Written, update.Version)]);
     }
 
     private async Task UpsertAsync(string path, PostSummary? previous, PostSummary? current, CancellationToken cancellationToken) =>
@@ -62,13 +70,15 @@ public sealed class PostIndex
         HashSet<(int Year, int Month)> touchedMonths,
         List<(string Tag, int Year)> touchedTagYears,
         Dictionary<string, string> tagNames,
+        List<(string Path, object? Value, string? Version)> counted,
         CancellationToken cancellationToken)
     {
         var partitions = touchedMonths.Select(key => StatePaths.Month(key.Year, key.Month))
             .Concat(touchedTagYears.Select(key => StatePaths.TagYear(key.Tag, key.Year)))
             .ToList();
-        var read = await Task.WhenAll(partitions.Select(async path => (path, (await _documents.ReadAsync<List<PostSummary>>(path, cancellationToken)).Value)));
-        var partition = read.ToDictionary(pair => pair.path, pair => pair.Value, StringComparer.Ordinal);
+        var read = await Task.WhenAll(partitions.Select(async path => (path, await _documents.ReadAsync<List<PostSummary>>(path, cancellationToken))));
+        var partition = read.ToDictionary(pair => pair.path, pair => pair.Item2.Value, StringComparer.Ordinal);
+        counted.AddRange(read.Select(pair => (pair.path, (object?)pair.Item2.Value, pair.Item2.Version)));
 
         var months = catalog.Months.ToDictionary(month => (month.Year, month.Month));
         foreach (var (year, month) in touchedMonths)

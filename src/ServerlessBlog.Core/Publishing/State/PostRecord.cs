@@ -7,6 +7,8 @@ namespace ServerlessBlog.Core.Publishing.State;
 /// <summary>A published post as the state keeps it: enough to render its page and feed items again without its source.</summary>
 public sealed record PostRecord
 {
+    private const int RevisionLength = 16;
+
     public required PostSummary Summary { get; init; }
 
     public required string ContentHtml { get; init; }
@@ -20,12 +22,22 @@ public sealed record PostRecord
 
     public static PostRecord From(RenderedPost rendered, string sourceHash) => new()
     {
-        Summary = rendered.ToSummary(),
+        Summary = rendered.ToSummary() with { Revision = RevisionOf(sourceHash) },
         ContentHtml = rendered.ContentHtml,
         Categories = rendered.Post.Categories,
         Params = new Dictionary<string, object?>(rendered.Post.Params, StringComparer.OrdinalIgnoreCase),
         SourceHash = sourceHash,
     };
+
+    /// <summary>
+    /// The revision the index names a record by: a prefix of its source hash, long enough to tell renderings of one
+    /// post apart, short because every index entry carries it.
+    /// </summary>
+    public static string RevisionOf(string sourceHash)
+    {
+        ArgumentNullException.ThrowIfNull(sourceHash);
+        return sourceHash.Length > RevisionLength ? sourceHash[..RevisionLength] : sourceHash;
+    }
 
     /// <summary>The post as the page generator takes it.</summary>
     public RenderedPost ToRendered() => new(

@@ -31,20 +31,25 @@ public sealed class StateDocuments
     /// <summary>
     /// Applies <paramref name="change"/> to the document until it is written without a conflict.
     /// <paramref name="change"/> gets the current value (default when absent) and returns the new value,
-    /// or <see langword="null"/> to delete the document; it may run more than once.
+    /// or <see langword="null"/> to delete the document; it may run more than once. The first attempt starts from
+    /// <c>known</c>, the document as the caller last read it, when given, instead of reading it again.
     /// </summary>
-    /// <returns>The value that was written (or null when deleted) and the value it replaced.</returns>
-    public ValueTask<(T? Written, T? Previous)> UpdateAsync<T>(string path, Func<T?, T?> change, CancellationToken cancellationToken)
+    /// <returns>The value that was written (or null when deleted), the value it replaced, and the new version.</returns>
+    public ValueTask<StateUpdate<T>> UpdateAsync<T>(string path, Func<T?, T?> change, CancellationToken cancellationToken, StateSnapshot<T>? known = null)
         where T : class =>
-        UpdateAsync<T>(path, (current, _) => ValueTask.FromResult(change(current)), cancellationToken);
+        UpdateAsync<T>(path, (current, _) => ValueTask.FromResult(change(current)), cancellationToken, known);
 
-    /// <summary>As <see cref="UpdateAsync{T}(string, Func{T, T}, CancellationToken)"/>, with a change that reads other documents.</summary>
-    public ValueTask<(T? Written, T? Previous)> UpdateAsync<T>(string path, Func<T?, CancellationToken, ValueTask<T?>> change, CancellationToken cancellationToken)
-        where T : class =>
-        _conflicts.ExecuteAsync(
+    /// <summary>As <see cref="UpdateAsync{T}(string, Func{T, T}, CancellationToken, StateSnapshot{T}?)"/>, with a change that reads other documents.</summary>
+    public ValueTask<StateUpdate<T>> UpdateAsync<T>(string path, Func<T?, CancellationToken, ValueTask<T?>> change, CancellationToken cancellationToken, StateSnapshot<T>? known = null)
+        where T : class
+    {
+        // Only the first attempt may trust the caller's copy: a conflict means it was stale.
+        var guess = known;
+        return _conflicts.ExecuteAsync(
             async token =>
             {
-                var (current, version) = await ReadAsync<T>(path, token);
+                var (current, version) = guess is { } snapshot ? (snapshot.Value, snapshot.Version) : await ReadAsync<T>(path, token);
+                guess = null;
                 var next = await change(current, token);
                 if (next is null)
                 {
@@ -53,15 +58,12 @@ public sealed class StateDocuments
                         throw new StateConflictException(path);
                     }
 
-                    return ((T?)null, current);
+                    return new StateUpdate<T>(null, current, null);
                 }
 
-                if (await _store.TryWriteAsync(path, StateJson.Serialize(next), version, token) is null)
-                {
-                    throw new StateConflictException(path);
-                }
-
-                return (next, current);
+                var written = await _store.TryWriteAsync(path, StateJson.Serialize(next), version, token) ?? throw new StateConflictException(path);
+                return new StateUpdate<T>(next, current, written);
             },
             cancellationToken);
+    }
 }

@@ -1,0 +1,9 @@
+namespace ServerlessBlog.Core.Publishing.State;
+
+/// <summary>
+/// Index documents as an index update left them: the catalog it wrote and the partitions it counted that catalog from.
+/// The page refresh that follows starts from them instead of reading them again. They are as current as the catalog
+/// version: a partition changed after it was counted is always followed by another catalog write, which the refresh's
+/// staleness check notices.
+/// </summary>
+public sealed record IndexSnapshot(IReadOnlyList<(string Path, object? Value, string? Version)> Documents);
