@@ -26,7 +26,9 @@ public sealed class PostIndex
         var tagNames = (current?.Tags ?? []).ToDictionary(Slug.From, tag => tag, StringComparer.Ordinal);
         var tagYears = ChangeKeys.TagYears(previous, current).ToList();
 
-        // Each partition is its own document with its own optimistic loop: update them all at once.
+        // Each partition is its own document with its own optimistic loop: update them all at once, and read the
+        // catalog meanwhile; if another publisher writes it before this one does, the conditional write says so.
+        var catalogRead = _documents.ReadAsync<SiteCatalog>(StatePaths.Catalog, cancellationToken).AsTask();
         await Task.WhenAll(
             months.Select(key => UpsertAsync(StatePaths.Month(key.Year, key.Month), previous, InMonth(current, key.Year, key.Month) ? current : null, cancellationToken))
             .Concat(tagYears.Select(key => UpsertAsync(
@@ -34,6 +36,7 @@ public sealed class PostIndex
                 previous,
                 current is not null && current.Date.UtcDateTime.Year == key.Year && tagNames.ContainsKey(key.Tag) ? current : null,
                 cancellationToken))));
+        var (catalogValue, catalogVersion) = await catalogRead;
 
         // The partitions counted by the attempt that wrote the catalog: earlier attempts lost a race.
         var counted = new List<(string Path, object? Value, string? Version)>();
@@ -44,7 +47,8 @@ public sealed class PostIndex
                 counted.Clear();
                 return await RecomputeAsync(catalog ?? new SiteCatalog(), months, tagYears, tagNames, counted, token);
             },
-            cancellationToken);
+            cancellationToken,
+            new StateSnapshot<SiteCatalog>(catalogValue, catalogVersion));
         return new IndexSnapshot([.. counted, (StatePaths.Catalog, update.Written, update.Version)]);
     }
 
