@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using ServerlessBlog.Cli.CommandLine;
 using ServerlessBlog.Cli.Storage;
 using ServerlessBlog.Core.Configuration;
+using ServerlessBlog.Core.Content;
 using ServerlessBlog.Core.Publishing;
 
 namespace ServerlessBlog.Cli;
@@ -39,9 +40,11 @@ internal static class RebuildCommand
                     await Console.Error.WriteLineAsync($"{rejected.SourcePath}:{rejected.Reason}");
                 }
 
+                var posts = report.Results.Where(result => ContentPaths.IsPost(result.SourcePath)).ToList();
+                int Count(PublishOutcome outcome) => posts.Count(result => result.Outcome == outcome);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"Rebuilt {options.BaseUrl} in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.00} s: {report.Count(PublishOutcome.Published)} published, {report.Count(PublishOutcome.Pending)} pending, {report.Count(PublishOutcome.Rejected)} failed; {report.Kept} site files, {report.Deleted} deleted"));
-                return report.Count(PublishOutcome.Rejected) > 0 ? ExitCodes.ContentErrors : ExitCodes.Success;
+                    $"Rebuilt {options.BaseUrl} in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.00} s: {Count(PublishOutcome.Published)} posts published, {Count(PublishOutcome.Pending)} pending, {Count(PublishOutcome.Rejected)} failed, {report.Results.Count - posts.Count} assets; {report.Files} site files, {report.Written} written, {report.Deleted} deleted"));
+                return Count(PublishOutcome.Rejected) > 0 ? ExitCodes.ContentErrors : ExitCodes.Success;
             }, () => client?.Uri, cancellationToken);
         });
         return command;

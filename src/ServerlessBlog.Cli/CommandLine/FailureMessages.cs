@@ -50,9 +50,11 @@ internal static class FailureMessages
 
     private static string DescribeRequest(RequestFailedException request, Uri? storage)
     {
-        if (request.Status == Forbidden && request.ErrorCode == BlobErrorCode.AuthenticationFailed)
+        // A wrong key or SAS signature: Azure answers AuthenticationFailed, Azurite AuthorizationFailure (which Azure also
+        // gives when network rules or a ban on shared keys refuse the request).
+        if (request.Status == Forbidden && (request.ErrorCode == BlobErrorCode.AuthenticationFailed || request.ErrorCode == BlobErrorCode.AuthorizationFailure))
         {
-            return $"the storage account {storage} refused the credentials (AuthenticationFailed): check the account key of the connection string";
+            return $"the storage account {storage} refused the credentials ({request.ErrorCode}): check the key or SAS of the connection string, and the account's network rules";
         }
 
         if (request.Status == Forbidden)

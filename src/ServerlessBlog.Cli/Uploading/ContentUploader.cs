@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using ServerlessBlog.Azure;
 using ServerlessBlog.Core.Storage;
 
 namespace ServerlessBlog.Cli.Uploading;
@@ -31,7 +32,7 @@ internal sealed class ContentUploader(BlobContainerClient posts)
         var options = new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = ContentTypes.ForPath(file.Path) } };
         await using var stream = File.OpenRead(file.LocalPath);
         var response = await posts.GetBlobClient(file.Path).UploadAsync(stream, options, cancellationToken);
-        return new UploadedFile(file.Path, response.Value.ETag.ToString());
+        return new UploadedFile(file.Path, BlobVersion.Of(response.Value.ETag));
     }
 
     /// <summary>Deletes the blob at <paramref name="path"/>, or every blob under it when it was a folder.</summary>

@@ -8,12 +8,12 @@ namespace ServerlessBlog.Core.Publishing;
 /// <summary>
 /// Re-renders a live site from its uploaded content, after a theme or renderer change: forgets the publisher's state,
 /// publishes every file again through <see cref="SitePublisher"/> (so the state is left as incremental publishing
-/// expects it), then deletes the site files nothing produced. Pages whose bytes did not change are not rewritten,
-/// so running it twice changes nothing the second time.
+/// expects it) into a buffer, then writes the pages whose bytes changed and deletes the site files nothing produced.
+/// Running it twice writes nothing the second time.
 /// </summary>
 /// <remarks>
-/// Readers see the site being rebuilt, and a publisher running at the same time has its work redone: run it when
-/// uploads are quiet.
+/// Readers see the old site until the final writes. A publisher running at the same time may have its work redone,
+/// or undone until its next publish: run it when uploads are quiet.
 /// </remarks>
 public sealed class SiteRebuilder
 {
@@ -37,14 +37,22 @@ public sealed class SiteRebuilder
         ArgumentNullException.ThrowIfNull(content);
         await ForgetStateAsync(cancellationToken);
 
-        var recording = new RecordingSiteStore(_site);
-        var publisher = new SitePublisher(_options, recording, _state, _time, _loggers.CreateLogger<SitePublisher>());
+        var buffer = new BufferedSiteStore(_site);
+        var publisher = new SitePublisher(_options, buffer, _state, _time, _loggers.CreateLogger<SitePublisher>());
         var report = await publisher.ReconcileAsync(content, cancellationToken);
 
+        var files = buffer.Files;
+        var written = 0;
+        foreach (var file in files)
+        {
+            written += await _site.WriteAsync(file, cancellationToken) ? 1 : 0;
+        }
+
+        var produced = files.Select(file => file.Path).ToHashSet(StringComparer.Ordinal);
         var stale = new List<string>();
         await foreach (var path in _site.ListAsync(cancellationToken: cancellationToken))
         {
-            if (!recording.Produced(path))
+            if (!produced.Contains(path))
             {
                 stale.Add(path);
             }
@@ -55,7 +63,7 @@ public sealed class SiteRebuilder
             await _site.DeleteAsync(path, cancellationToken);
         }
 
-        return new RebuildReport(report.Changes, recording.Count, stale.Count);
+        return new RebuildReport(report.Changes, files.Count, written, stale.Count);
     }
 
     /// <summary>Deletes every state document, so that every file is published as if for the first time.</summary>
