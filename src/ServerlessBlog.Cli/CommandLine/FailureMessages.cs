@@ -43,7 +43,7 @@ internal static class FailureMessages
             return Unreachable(storage);
         }
 
-        return exception is DirectoryNotFoundException or FileNotFoundException or UnauthorizedAccessException or IOException
+        return exception is IOException or UnauthorizedAccessException
             ? exception.Message
             : $"{FirstLine(exception.Message)} (run with --verbose for details)";
     }

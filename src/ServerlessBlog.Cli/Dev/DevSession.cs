@@ -11,7 +11,6 @@ using ServerlessBlog.Cli.Uploading;
 using ServerlessBlog.Core.Configuration;
 using ServerlessBlog.Core.Content;
 using ServerlessBlog.Core.Publishing;
-using ServerlessBlog.Core.Publishing.State;
 using ServerlessBlog.Core.Publishing.Status;
 using ServerlessBlog.Hosting;
 using ServerlessBlog.LocalHost;
@@ -168,7 +167,7 @@ internal sealed class DevSession
     {
         var line = result.Outcome switch
         {
-            PublishOutcome.Published when result.Slug is not null => $"published {result.SourcePath} -> {_lines.Url(new SourceRecord { SourcePath = result.SourcePath, Outcome = result.Outcome, SourceHash = string.Empty, Slug = result.Slug })}",
+            PublishOutcome.Published when result.Slug is not null => $"published {result.SourcePath} -> {_lines.PostUrl(result.Slug)}",
             PublishOutcome.Published => $"copied {result.SourcePath}",
             PublishOutcome.Rejected => $"failed {result.SourcePath}:{result.Reason}",
             PublishOutcome.Pending => $"pending {result.SourcePath}: {result.Reason}",

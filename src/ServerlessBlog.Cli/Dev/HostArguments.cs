@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Logging;
 using ServerlessBlog.Azure;
 using ServerlessBlog.Core.Configuration;
 using ServerlessBlog.LocalHost;
@@ -12,6 +13,9 @@ internal static class HostArguments
     /// Saves reach the host through its blob trigger and deletes are unpublished directly, so the reconcile only heals
     /// drift: run it rarely, since each round that overlaps the trigger publishes the same upload twice.
     /// </summary>
+    /// <summary>Quiet unless asked: blog dev prints each publish itself, and the host's own logs are for --verbose.</summary>
+    private const string DefaultLogLevel = "Logging:LogLevel:Default";
+
     public static readonly TimeSpan ReconcileInterval = TimeSpan.FromSeconds(30);
 
     public static string[] For(BlogOptions options, string connectionString, bool verbose)
@@ -32,7 +36,7 @@ internal static class HostArguments
             [Blog(nameof(BlogOptions.SiteContainer))] = options.SiteContainer,
             [Blog(nameof(BlogOptions.StateContainer))] = options.StateContainer,
             [$"{LocalHostOptions.SectionName}:{nameof(LocalHostOptions.ReconcileInterval)}"] = ReconcileInterval.ToString("c", CultureInfo.InvariantCulture),
-            ["Logging:LogLevel:Default"] = verbose ? "Information" : "Warning",
+            [DefaultLogLevel] = verbose ? nameof(LogLevel.Information) : nameof(LogLevel.Warning),
         };
 
         // An empty value cannot be written as --key=, and an empty setting is the default anyway.

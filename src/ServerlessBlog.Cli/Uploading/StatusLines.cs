@@ -13,8 +13,11 @@ internal sealed class StatusLines(BlogOptions options)
     public string Url(SourceRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return _urls.Absolute(record.IsAsset || record.Slug is null ? record.SourcePath : SitePaths.PostFolder(record.Slug));
+        return record.IsAsset || record.Slug is null ? _urls.Absolute(record.SourcePath) : PostUrl(record.Slug);
     }
+
+    /// <summary>The address of the post published as <paramref name="slug"/>.</summary>
+    public string PostUrl(string slug) => _urls.Absolute(SitePaths.PostFolder(slug));
 
     public static string Rejected(SourceRecord record)
     {
