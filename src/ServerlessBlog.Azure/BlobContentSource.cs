@@ -29,7 +29,7 @@ public sealed class BlobContentSource : IContentSource
         await foreach (var item in _container.GetBlobsAsync(new GetBlobsOptions(), cancellationToken))
         {
             var properties = item.Properties;
-            yield return new ContentEntry(item.Name, properties.LastModified ?? DateTimeOffset.MinValue, properties.ContentLength ?? 0, properties.ETag?.ToString());
+            yield return new ContentEntry(item.Name, properties.LastModified ?? DateTimeOffset.MinValue, properties.ContentLength ?? 0, properties.ETag is { } etag ? BlobVersion.Of(etag) : null);
         }
     }
 
@@ -50,6 +50,6 @@ public sealed class BlobContentSource : IContentSource
         }
 
         // The time of the bytes actually read, should the blob have changed since it was listed.
-        return new ContentFile(entry.Path, download.Content.ToMemory(), download.Details.LastModified, download.Details.ETag.ToString());
+        return new ContentFile(entry.Path, download.Content.ToMemory(), download.Details.LastModified, BlobVersion.Of(download.Details.ETag));
     }
 }

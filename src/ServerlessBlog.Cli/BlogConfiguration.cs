@@ -11,11 +11,12 @@ namespace ServerlessBlog.Cli;
 /// </summary>
 internal static class BlogConfiguration
 {
-    public static BlogOptions Load(string contentRoot, IReadOnlyDictionary<string, string?> commandLine)
+    /// <summary>Loads the settings; without a <paramref name="contentRoot"/> (a command on the storage alone), from the environment and options only.</summary>
+    public static BlogOptions Load(string? contentRoot, IReadOnlyDictionary<string, string?> commandLine)
     {
         var builder = new ConfigurationBuilder();
-        var siteFile = Path.Combine(contentRoot, ContentPaths.SiteConfiguration);
-        if (File.Exists(siteFile))
+        var siteFile = contentRoot is null ? null : Path.Combine(contentRoot, ContentPaths.SiteConfiguration);
+        if (siteFile is not null && File.Exists(siteFile))
         {
             try
             {

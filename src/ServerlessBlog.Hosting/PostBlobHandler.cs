@@ -1,6 +1,7 @@
 using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ServerlessBlog.Azure;
 using ServerlessBlog.Core.Configuration;
 using ServerlessBlog.Core.Content;
 using ServerlessBlog.Core.Publishing;
@@ -45,7 +46,7 @@ public sealed partial class PostBlobHandler
             return await UnpublishAsync(blobName, cancellationToken);
         }
 
-        var file = new ContentFile(blobName, download.Value.Content.ToMemory(), download.Value.Details.LastModified, download.Value.Details.ETag.ToString());
+        var file = new ContentFile(blobName, download.Value.Content.ToMemory(), download.Value.Details.LastModified, BlobVersion.Of(download.Value.Details.ETag));
         var result = await _publisher.PublishAsync(file, cancellationToken);
         LogResult(blobName, result.Outcome, result.Slug, result.Reason);
         return result;

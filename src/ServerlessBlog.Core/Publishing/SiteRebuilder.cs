@@ -1,0 +1,87 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ServerlessBlog.Core.Configuration;
+using ServerlessBlog.Core.Storage;
+
+namespace ServerlessBlog.Core.Publishing;
+
+/// <summary>
+/// Re-renders a live site from its uploaded content, after a theme or renderer change: forgets the publisher's state,
+/// publishes every file again through <see cref="SitePublisher"/> (so the state is left as incremental publishing
+/// expects it) into a buffer, then writes the pages whose bytes changed and deletes the site files nothing produced.
+/// Running it twice writes nothing the second time.
+/// </summary>
+/// <remarks>
+/// Readers see the old site until the final writes. A publisher running at the same time may have its work redone,
+/// or undone until its next publish: run it when uploads are quiet.
+/// </remarks>
+public sealed class SiteRebuilder
+{
+    private readonly IOptions<BlogOptions> _options;
+    private readonly ISiteStore _site;
+    private readonly IStateStore _state;
+    private readonly TimeProvider _time;
+    private readonly ILoggerFactory _loggers;
+
+    public SiteRebuilder(IOptions<BlogOptions> options, ISiteStore site, IStateStore state, TimeProvider time, ILoggerFactory loggers)
+    {
+        _options = options;
+        _site = site;
+        _state = state;
+        _time = time;
+        _loggers = loggers;
+    }
+
+    public async Task<RebuildReport> RebuildAsync(IContentSource content, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        await ForgetStateAsync(cancellationToken);
+
+        var buffer = new BufferedSiteStore(_site);
+        var publisher = new SitePublisher(_options, buffer, _state, _time, _loggers.CreateLogger<SitePublisher>());
+        var report = await publisher.ReconcileAsync(content, cancellationToken);
+
+        var files = buffer.Files;
+        var written = 0;
+        foreach (var file in files)
+        {
+            written += await _site.WriteAsync(file, cancellationToken) ? 1 : 0;
+        }
+
+        var produced = files.Select(file => file.Path).ToHashSet(StringComparer.Ordinal);
+        var stale = new List<string>();
+        await foreach (var path in _site.ListAsync(cancellationToken: cancellationToken))
+        {
+            if (!produced.Contains(path))
+            {
+                stale.Add(path);
+            }
+        }
+
+        foreach (var path in stale)
+        {
+            await _site.DeleteAsync(path, cancellationToken);
+        }
+
+        return new RebuildReport(report.Changes, files.Count, written, stale.Count);
+    }
+
+    /// <summary>Deletes every state document, so that every file is published as if for the first time.</summary>
+    private async Task ForgetStateAsync(CancellationToken cancellationToken)
+    {
+        var paths = new List<string>();
+        await foreach (var path in _state.ListAsync(cancellationToken: cancellationToken))
+        {
+            paths.Add(path);
+        }
+
+        foreach (var path in paths)
+        {
+            // A document changed between reading its version and deleting it is read again and deleted.
+            while (await _state.GetVersionAsync(path, cancellationToken) is { } version
+                && !await _state.TryDeleteAsync(path, version, cancellationToken))
+            {
+            }
+        }
+    }
+}
