@@ -84,10 +84,10 @@ public sealed class PostRenderer
 
     private static void KeepHeadingsBelowTitle(MarkdownDocument document)
     {
-        var headings = document.Descendants<HeadingBlock>().ToList();
-        if (headings.Any(heading => heading.Level == 1))
+        // Most posts have no h1 in the body: look for one before touching any heading, and list none.
+        if (document.Descendants<HeadingBlock>().Any(heading => heading.Level == 1))
         {
-            foreach (var heading in headings)
+            foreach (var heading in document.Descendants<HeadingBlock>())
             {
                 heading.Level = Math.Min(heading.Level + 1, 6);
             }
