@@ -46,7 +46,7 @@ public sealed class PageGenerator
             ModifiedIso = ViewFactory.Iso(post.Post.LastModified),
             Feeds = post.Post.Tags.Take(3).Select(tag => new LinkView($"{_options.Title}: {tag} (RSS)", _views.Tag(tag).FeedUrl)).ToList(),
         };
-        return Html(folder, _renderer.RenderPage(Theme.Post, page, "post", view));
+        return Html(folder, _renderer.RenderPageUtf8(Theme.Post, page, "post", view));
     }
 
     /// <summary>The home page: the newest posts (at most <see cref="BlogOptions.PostsPerPage"/>), then a link to the archive.</summary>
@@ -64,7 +64,7 @@ public sealed class PageGenerator
             MoreUrl = newest.Count > shown.Count ? _urls.Path(SitePaths.ArchiveFolder) : null,
             MoreLabel = "Older posts are in the archive →",
         };
-        return Html(string.Empty, _renderer.RenderPage(Theme.List, _views.Page(_options.Title, _options.Description, string.Empty), "list", list));
+        return Html(string.Empty, _renderer.RenderPageUtf8(Theme.List, _views.Page(_options.Title, _options.Description, string.Empty), "list", list));
     }
 
     public SiteFile TagsPage(IReadOnlyList<TagSummary> tags)
@@ -72,7 +72,7 @@ public sealed class PageGenerator
         ArgumentNullException.ThrowIfNull(tags);
         var views = tags.Select(_views.Tag).ToList();
         var page = _views.Page("Tags", $"All {views.Count} tags of {_options.Title}.", SitePaths.TagsFolder);
-        return Html(SitePaths.TagsFolder, _renderer.RenderPage(Theme.Tags, page, "tags", views));
+        return Html(SitePaths.TagsFolder, _renderer.RenderPageUtf8(Theme.Tags, page, "tags", views));
     }
 
     /// <summary>A tag's page: its newest posts, then a link to each year of its posts.</summary>
@@ -101,7 +101,7 @@ public sealed class PageGenerator
         {
             Feeds = [new LinkView($"{_options.Title}: {tag.Name} (RSS)", feedUrl)],
         };
-        return Html(tag.Folder, _renderer.RenderPage(Theme.List, page, "list", list));
+        return Html(tag.Folder, _renderer.RenderPageUtf8(Theme.List, page, "list", list));
     }
 
     /// <summary>One year of a tag's posts.</summary>
@@ -123,7 +123,7 @@ public sealed class PageGenerator
             MoreLabel = $"← All posts tagged {tag.Name}",
         };
         var page = _views.Page(heading, $"Posts tagged {tag.Name} in {year.ToString(CultureInfo.InvariantCulture)} on {_options.Title}.", folder);
-        return Html(folder, _renderer.RenderPage(Theme.List, page, "list", list));
+        return Html(folder, _renderer.RenderPageUtf8(Theme.List, page, "list", list));
     }
 
     /// <param name="months">Every month that has posts, newest first.</param>
@@ -135,7 +135,7 @@ public sealed class PageGenerator
             .Select(year => new ArchiveYearView(year.Key, year.Select(month => new ArchiveMonthView(MonthName(month.Month), _urls.Path(month.Folder), month.Count)).ToList()))
             .ToList();
         var page = _views.Page("Archive", $"Every post of {_options.Title}, by month.", SitePaths.ArchiveFolder);
-        return Html(SitePaths.ArchiveFolder, _renderer.RenderPage(Theme.Archive, page, "archive", new ArchiveView(years)));
+        return Html(SitePaths.ArchiveFolder, _renderer.RenderPageUtf8(Theme.Archive, page, "archive", new ArchiveView(years)));
     }
 
     /// <param name="month">The month.</param>
@@ -154,13 +154,13 @@ public sealed class PageGenerator
             MoreLabel = "← All months",
         };
         var page = _views.Page(heading, $"Posts of {heading} on {_options.Title}.", month.Folder);
-        return Html(month.Folder, _renderer.RenderPage(Theme.List, page, "list", list));
+        return Html(month.Folder, _renderer.RenderPageUtf8(Theme.List, page, "list", list));
     }
 
     public SiteFile NotFoundPage()
     {
         var page = _views.Page("Page not found", string.Empty, SitePaths.NotFound) with { Noindex = true };
-        return new SiteFile(SitePaths.NotFound, Encode(_renderer.RenderPage(Theme.NotFound, page, "error", string.Empty)), ContentTypes.Html);
+        return new SiteFile(SitePaths.NotFound, _renderer.RenderPageUtf8(Theme.NotFound, page, "error", string.Empty), ContentTypes.Html);
     }
 
     /// <summary>The pages that send a post's old addresses to it.</summary>
@@ -181,7 +181,7 @@ public sealed class PageGenerator
 
     private static string MonthName(int month) => CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month);
 
-    private static SiteFile Html(string folder, string html) => new(SitePaths.PageOf(folder), Encode(html), ContentTypes.Html);
+    private static SiteFile Html(string folder, ReadOnlyMemory<byte> html) => new(SitePaths.PageOf(folder), html, ContentTypes.Html);
 
     private static byte[] Encode(string text) => Encoding.UTF8.GetBytes(text);
 }

@@ -9,10 +9,12 @@ namespace ServerlessBlog.Core.Rendering;
 /// <summary>
 /// Highlights code at build time into spans with short CSS classes (<c>k</c> keyword, <c>s</c> string, <c>c</c> comment,
 /// <c>n</c> number, <c>t</c> type or tag, <c>a</c> attribute or key, <c>o</c> operator), styled by the theme.
-/// Thread-safe: ColorCode compiles each language once and shares it.
+/// Thread-safe: each language is compiled once and shared, and so is the parser.
 /// </summary>
 public static class CodeHighlighter
 {
+    private static readonly LanguageParser Parser = new(new HighlightingCompiler(), new LanguageCatalog());
+
     private static readonly Dictionary<string, string> LanguageAliases = new(StringComparer.OrdinalIgnoreCase)
     {
         ["cs"] = "c#", ["csharp"] = "c#", ["c#"] = "c#",
@@ -76,7 +78,7 @@ public static class CodeHighlighter
         }
     }
 
-    private sealed class SpanFormatter(StringBuilder html) : CodeColorizerBase(StyleDictionary.DefaultLight, null)
+    private sealed class SpanFormatter(StringBuilder html) : CodeColorizerBase(StyleDictionary.DefaultLight, Parser)
     {
         public void Format(string code, ILanguage language) =>
             languageParser.Parse(code, language, Write);

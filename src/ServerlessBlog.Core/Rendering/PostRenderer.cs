@@ -1,6 +1,5 @@
 using System.Text;
 using Markdig;
-using Markdig.Renderers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using ServerlessBlog.Core.Content;
@@ -69,13 +68,9 @@ public sealed class PostRenderer
         KeepHeadingsBelowTitle(document);
         RewriteLinks(document, SitePathText.DirectoryOf(post.SourcePath), links);
 
-        using var writer = new StringWriter(new StringBuilder(post.Body.Length * 3 / 2), System.Globalization.CultureInfo.InvariantCulture);
-        var renderer = new HtmlRenderer(writer);
-        _pipeline.Setup(renderer);
-        renderer.Render(document);
-        writer.Flush();
-
-        return new RenderedPost(post, writer.ToString(), Excerpt(document, post), ReadingMinutes(post.Body));
+        // Markdig lends a renderer the pipeline has already set up, instead of building and setting up one a post.
+        var html = Markdown.ToHtml(document, _pipeline);
+        return new RenderedPost(post, html, Excerpt(document, post), ReadingMinutes(post.Body));
     }
 
     private static void RemoveTitleHeading(MarkdownDocument document)
@@ -89,10 +84,10 @@ public sealed class PostRenderer
 
     private static void KeepHeadingsBelowTitle(MarkdownDocument document)
     {
-        var headings = document.Descendants<HeadingBlock>().ToList();
-        if (headings.Any(heading => heading.Level == 1))
+        // Most posts have no h1 in the body: look for one before touching any heading, and list none.
+        if (document.Descendants<HeadingBlock>().Any(heading => heading.Level == 1))
         {
-            foreach (var heading in headings)
+            foreach (var heading in document.Descendants<HeadingBlock>())
             {
                 heading.Level = Math.Min(heading.Level + 1, 6);
             }
