@@ -27,8 +27,8 @@ public sealed class SiteBuilder
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _time = time;
-        _parser = new PostParser(options.MaxPostBytes);
-        _renderer = new PostRenderer(new SiteUrls(options.BaseUrl));
+        _parser = new PostParser(options);
+        _renderer = new PostRenderer(new SiteUrls(options.BaseUrl), allowRawHtml: options.AllowRawHtml);
         _feeds = new FeedGenerator(options);
     }
 
@@ -78,7 +78,7 @@ public sealed class SiteBuilder
 
         var index = new SiteIndex(summaries);
         await output.WriteAllAsync(SitePagesOf(index, pages, slug => feedContent[slug.Slug]), Parallelism(cancellationToken));
-        var assets = await CopyAssetsAsync(source, entries, output, errors, cancellationToken);
+        var assets = await CopyAssetsAsync(source, entries, output, errors, _options.AllowRawHtml, cancellationToken);
         var deleted = settings.Clean ? await output.DeleteOthersAsync(cancellationToken) : 0;
 
         return new BuildReport
@@ -206,7 +206,7 @@ public sealed class SiteBuilder
         return overrides.Count == 0 ? Theme.Default : Theme.Load(overrides);
     }
 
-    private static async Task<int> CopyAssetsAsync(IContentSource source, List<ContentEntry> entries, OutputTracker output, ConcurrentBag<BuildError> errors, CancellationToken cancellationToken)
+    private static async Task<int> CopyAssetsAsync(IContentSource source, List<ContentEntry> entries, OutputTracker output, ConcurrentBag<BuildError> errors, bool trusted, CancellationToken cancellationToken)
     {
         var assets = new List<ContentEntry>();
         foreach (var entry in entries.Where(entry => !ContentPaths.IsIgnored(entry.Path) && !ContentPaths.IsPost(entry.Path)))
@@ -220,13 +220,28 @@ public sealed class SiteBuilder
             assets.Add(entry);
         }
 
+        var copied = 0;
         await Parallel.ForEachAsync(assets, Parallelism(cancellationToken), async (entry, token) =>
         {
             var file = await source.ReadAsync(entry, token);
+            try
+            {
+                if (!trusted)
+                {
+                    AssetCheck.Check(entry.Path, file.Content);
+                }
+            }
+            catch (ContentException ex)
+            {
+                errors.Add(new BuildError(entry.Path, ex.Line, ex.Message));
+                return;
+            }
+
             await output.WriteAsync(new SiteFile(entry.Path, file.Content, ContentTypes.ForPath(entry.Path)), token);
+            Interlocked.Increment(ref copied);
         });
 
-        return assets.Count;
+        return copied;
     }
 
     private static ParallelOptions Parallelism(CancellationToken cancellationToken) => new()

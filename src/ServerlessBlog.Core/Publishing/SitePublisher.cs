@@ -37,8 +37,8 @@ public sealed partial class SitePublisher : IPostPublisher
         _site = site;
         _time = time;
         _logger = logger;
-        _parser = new PostParser(_options.MaxPostBytes);
-        _renderer = new PostRenderer(new SiteUrls(_options.BaseUrl));
+        _parser = new PostParser(_options);
+        _renderer = new PostRenderer(new SiteUrls(_options.BaseUrl), allowRawHtml: _options.AllowRawHtml);
         _pages = new PageGenerator(_options, Theme.Default);
         _feeds = new FeedGenerator(_options);
         _documents = new StateDocuments(state, ConflictPipeline.Create(time));
@@ -70,7 +70,7 @@ public sealed partial class SitePublisher : IPostPublisher
 
         if (!ContentPaths.IsPost(file.Path))
         {
-            return await PublishAssetAsync(file, hash, cancellationToken);
+            return await PublishAssetAsync(file, hash, source, cancellationToken);
         }
 
         Post post;
@@ -192,11 +192,24 @@ public sealed partial class SitePublisher : IPostPublisher
         return new ReconcileReport(changes);
     }
 
-    private async Task<PublishResult> PublishAssetAsync(ContentFile file, string hash, CancellationToken cancellationToken)
+    private async Task<PublishResult> PublishAssetAsync(ContentFile file, string hash, SourceRecord? previous, CancellationToken cancellationToken)
     {
         if (SitePaths.IsReserved(file.Path))
         {
             return await RejectAsync(file, hash, null, 1, "the site generates a file at this path; rename the asset", cancellationToken);
+        }
+
+        if (!_options.AllowRawHtml)
+        {
+            try
+            {
+                AssetCheck.Check(file.Path, file.Content);
+            }
+            catch (ContentException ex)
+            {
+                // The version published before, if any, stays online: IsAsset keeps it known, so a delete still removes it.
+                return await RejectAsync(file, hash, null, ex.Line, ex.Message, cancellationToken, isAsset: previous?.IsAsset == true);
+            }
         }
 
         var written = await _site.WriteAsync(new SiteFile(file.Path, file.Content, ContentTypes.ForPath(file.Path)), cancellationToken);
@@ -229,10 +242,10 @@ public sealed partial class SitePublisher : IPostPublisher
         return new[] { older?.Slug, newer?.Slug }.OfType<string>().ToArray();
     }
 
-    private async Task<PublishResult> RejectAsync(ContentFile file, string hash, string? publishedSlug, int line, string reason, CancellationToken cancellationToken)
+    private async Task<PublishResult> RejectAsync(ContentFile file, string hash, string? publishedSlug, int line, string reason, CancellationToken cancellationToken, bool isAsset = false)
     {
         var text = $"{line}: {reason}";
-        await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Rejected, SourceHash = hash, Slug = publishedSlug, Reason = text, SourceModified = file.LastModified, SourceVersion = file.Version, RecordedAt = _time.GetUtcNow() }, cancellationToken);
+        await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Rejected, SourceHash = hash, Slug = publishedSlug, IsAsset = isAsset, Reason = text, SourceModified = file.LastModified, SourceVersion = file.Version, RecordedAt = _time.GetUtcNow() }, cancellationToken);
         LogRejected(file.Path, text);
         return new PublishResult(file.Path, PublishOutcome.Rejected, publishedSlug, text);
     }

@@ -11,6 +11,8 @@ namespace ServerlessBlog.Core.Rendering;
 /// <summary>
 /// Renders a post's Markdown to HTML: links between posts and to assets made absolute,
 /// headings kept below the page's own <c>h1</c>, code highlighted; and finds its excerpt and reading time.
+/// What it renders is safe to publish: links and images whose URL a browser would run (<see cref="SafeUrl"/>)
+/// are reduced to their text, and the HTML of a post with raw HTML in it is sanitized unless the site allows raw HTML.
 /// Thread-safe.
 /// </summary>
 public sealed class PostRenderer
@@ -23,11 +25,16 @@ public sealed class PostRenderer
 
     private readonly MarkdownPipeline _pipeline;
     private readonly SiteUrls _urls;
+    private readonly bool _allowRawHtml;
 
-    public PostRenderer(SiteUrls urls, MarkdownPipeline? pipeline = null)
+    /// <param name="urls">The site's URLs, to make links absolute.</param>
+    /// <param name="pipeline">The Markdown pipeline; <see cref="BlogMarkdown.Pipeline"/> when null.</param>
+    /// <param name="allowRawHtml">Publish raw HTML as written, for a site whose authors are all trusted.</param>
+    public PostRenderer(SiteUrls urls, MarkdownPipeline? pipeline = null, bool allowRawHtml = false)
     {
         _urls = urls;
         _pipeline = pipeline ?? BlogMarkdown.Pipeline;
+        _allowRawHtml = allowRawHtml;
     }
 
     public RenderedPost Render(Post post, IPostLinkResolver links)
@@ -67,7 +74,7 @@ public sealed class PostRenderer
         }
 
         KeepHeadingsBelowTitle(document);
-        RewriteLinks(document, SitePathText.DirectoryOf(post.SourcePath), links);
+        var hasRawHtml = RewriteLinks(document, SitePathText.DirectoryOf(post.SourcePath), links);
 
         using var writer = new StringWriter(new StringBuilder(post.Body.Length * 3 / 2), System.Globalization.CultureInfo.InvariantCulture);
         var renderer = new HtmlRenderer(writer);
@@ -75,7 +82,9 @@ public sealed class PostRenderer
         renderer.Render(document);
         writer.Flush();
 
-        return new RenderedPost(post, writer.ToString(), Excerpt(document, post), ReadingMinutes(post.Body));
+        // Only a post with raw HTML pays for the sanitizer: what Markdig emits from Markdown alone is already safe.
+        var html = hasRawHtml && !_allowRawHtml ? RawHtmlSanitizer.Sanitize(writer.ToString()) : writer.ToString();
+        return new RenderedPost(post, html, Excerpt(document, post), ReadingMinutes(post.Body));
     }
 
     private static void RemoveTitleHeading(MarkdownDocument document)
@@ -99,15 +108,57 @@ public sealed class PostRenderer
         }
     }
 
-    private void RewriteLinks(MarkdownDocument document, string postFolder, IPostLinkResolver links)
+    /// <summary>
+    /// Makes links between posts and to assets absolute and reduces links with an unsafe URL to their text,
+    /// in one walk of the document.
+    /// </summary>
+    /// <returns>Whether the document has raw HTML in it.</returns>
+    private bool RewriteLinks(MarkdownDocument document, string postFolder, IPostLinkResolver links)
     {
-        foreach (var link in document.Descendants<LinkInline>())
+        var hasRawHtml = false;
+        List<Inline>? unsafeLinks = null;
+        foreach (var node in document.Descendants())
         {
-            if (link.Url is { } url && Resolve(url, postFolder, links) is { } resolved)
+            switch (node)
             {
-                link.Url = resolved;
+                case LinkInline link when !SafeUrl.IsSafe(link.Url):
+                case AutolinkInline autolink when !SafeUrl.IsSafe(autolink.Url):
+                    (unsafeLinks ??= []).Add((Inline)node);
+                    break;
+                case LinkInline { Url: { } url } link when Resolve(url, postFolder, links) is { } resolved:
+                    link.Url = resolved;
+                    break;
+                case HtmlBlock or HtmlInline:
+                    hasRawHtml = true;
+                    break;
             }
         }
+
+        foreach (var link in unsafeLinks ?? [])
+        {
+            ReduceToText(link);
+        }
+
+        return hasRawHtml;
+    }
+
+    /// <summary>Replaces a link or image by its text (an image's alt text), keeping the text's own formatting.</summary>
+    private static void ReduceToText(Inline link)
+    {
+        if (link is AutolinkInline autolink)
+        {
+            autolink.ReplaceBy(new LiteralInline(autolink.Url));
+            return;
+        }
+
+        var container = (ContainerInline)link;
+        while (container.FirstChild is { } child)
+        {
+            child.Remove();
+            container.InsertBefore(child);
+        }
+
+        container.Remove();
     }
 
     /// <summary>The source path a relative link to another post points at, or null for any other link.</summary>
