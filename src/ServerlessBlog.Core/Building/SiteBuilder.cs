@@ -57,25 +57,7 @@ public sealed class SiteBuilder
         var skipped = parsed.Count - published.Count;
         published = RejectTakenSlugs(published, errors);
 
-        // Neighbours and feed membership depend only on dates, slugs and tags: known before anything is rendered.
-        var outline = new SiteIndex(published.Select(post => new RenderedPost(post, string.Empty, string.Empty, 1).ToSummary()));
-        var inFeeds = FeedSlugs(outline, _feeds.FeedItems);
-        var links = new DictionaryLinkResolver(published.ToDictionary(post => post.SourcePath, post => post.Slug, StringComparer.Ordinal));
-
-        var summaries = new ConcurrentBag<PostSummary>();
-        var feedContent = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        await Parallel.ForEachAsync(published, Parallelism(cancellationToken), async (post, token) =>
-        {
-            var rendered = _renderer.Render(post, links);
-            var (newer, older) = outline.Neighbours(post.Slug);
-            await output.WriteAsync(pages.PostPage(rendered, older, newer), token);
-            summaries.Add(rendered.ToSummary());
-            if (inFeeds.Contains(post.Slug))
-            {
-                feedContent[post.Slug] = rendered.ContentHtml;
-            }
-        });
-
+        var (summaries, feedContent) = await RenderPostsAsync(published, output, pages, errors, cancellationToken);
         var index = new SiteIndex(summaries);
         await output.WriteAllAsync(SitePagesOf(index, pages, slug => feedContent[slug.Slug]), Parallelism(cancellationToken));
         var assets = await CopyAssetsAsync(source, entries, output, errors, _options.AllowRawHtml, cancellationToken);
@@ -93,6 +75,55 @@ public sealed class SiteBuilder
             Deleted = deleted,
             Errors = errors.OrderBy(error => error.Path, StringComparer.Ordinal).ThenBy(error => error.Line).ToList(),
         };
+    }
+
+    /// <summary>
+    /// Renders and writes every post page. A post whose Markdown cannot be rendered is reported and left out, and the
+    /// pages are rendered again without it, so that no neighbour links to it: as a publish would have rejected it.
+    /// </summary>
+    private async Task<(ConcurrentBag<PostSummary> Summaries, ConcurrentDictionary<string, string> FeedContent)> RenderPostsAsync(
+        List<Post> published, OutputTracker output, PageGenerator pages, ConcurrentBag<BuildError> errors, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            // Neighbours and feed membership depend only on dates, slugs and tags: known before anything is rendered.
+            var outline = new SiteIndex(published.Select(post => new RenderedPost(post, string.Empty, string.Empty, 1).ToSummary()));
+            var inFeeds = FeedSlugs(outline, _feeds.FeedItems);
+            var links = new DictionaryLinkResolver(published.ToDictionary(post => post.SourcePath, post => post.Slug, StringComparer.Ordinal));
+
+            var summaries = new ConcurrentBag<PostSummary>();
+            var feedContent = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+            var failed = new ConcurrentBag<Post>();
+            await Parallel.ForEachAsync(published, Parallelism(cancellationToken), async (post, token) =>
+            {
+                RenderedPost rendered;
+                try
+                {
+                    rendered = _renderer.Render(post, links);
+                }
+                catch (ContentException ex)
+                {
+                    errors.Add(new BuildError(post.SourcePath, ex.Line, ex.Message));
+                    failed.Add(post);
+                    return;
+                }
+
+                var (newer, older) = outline.Neighbours(post.Slug);
+                await output.WriteAsync(pages.PostPage(rendered, older, newer), token);
+                summaries.Add(rendered.ToSummary());
+                if (inFeeds.Contains(post.Slug))
+                {
+                    feedContent[post.Slug] = rendered.ContentHtml;
+                }
+            });
+
+            if (failed.IsEmpty)
+            {
+                return (summaries, feedContent);
+            }
+
+            published = published.Except(failed).ToList();
+        }
     }
 
     private static readonly string[] RssFeedContentTypes =

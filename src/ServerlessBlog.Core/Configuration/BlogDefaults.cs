@@ -10,6 +10,12 @@ public static class BlogDefaults
     public const int FeedItems = 20;
     public const int MaxPostBytes = 1024 * 1024;
 
+    /// <summary>
+    /// Markdown parsers take time that grows faster than the length of a line for some inputs
+    /// (thousands of unclosed links on one line): a line this long is already no prose.
+    /// </summary>
+    public const int MaxLineLength = 20_000;
+
     /// <summary>Each tag has pages and a feed of its own: a post with thousands would make thousands of writes.</summary>
     public const int MaxTagsPerPost = 50;
 

@@ -42,6 +42,10 @@ public sealed class BlogOptions
     [Range(1, 64 * 1024 * 1024)]
     public int MaxPostBytes { get; set; } = BlogDefaults.MaxPostBytes;
 
+    /// <summary>The longest line accepted in a post, in characters.</summary>
+    [Range(80, 1024 * 1024)]
+    public int MaxLineLength { get; set; } = BlogDefaults.MaxLineLength;
+
     /// <summary>The most tags (and, apart, categories) one post may have.</summary>
     [Range(1, 10_000)]
     public int MaxTagsPerPost { get; set; } = BlogDefaults.MaxTagsPerPost;

@@ -92,7 +92,16 @@ public sealed partial class SitePublisher : IPostPublisher
             return new PublishResult(file.Path, PublishOutcome.Pending, post.Slug, reason, writes);
         }
 
-        var rendered = await _renderer.RenderAsync(post, FindPublishedSlugAsync, cancellationToken);
+        RenderedPost rendered;
+        try
+        {
+            rendered = await _renderer.RenderAsync(post, FindPublishedSlugAsync, cancellationToken);
+        }
+        catch (ContentException ex)
+        {
+            return await RejectAsync(file, hash, source?.Slug, ex.Line, ex.Message, cancellationToken);
+        }
+
         var record = PostRecord.From(rendered, hash);
         PostRecord? previous;
         try

@@ -20,6 +20,12 @@ public sealed class PostRenderer
     /// <summary>The marker that ends a hand-written excerpt, as in Hugo and Jekyll.</summary>
     public const string MoreMarker = "<!--more-->";
 
+    /// <summary>
+    /// The most raw HTML tags a post may have when they are sanitized: the HTML parser's time grows with the square
+    /// of their nesting, and no hand-written post has this many.
+    /// </summary>
+    public const int MaxRawHtmlTags = 5_000;
+
     private const int ExcerptMaxLength = 300;
     private const int WordsPerMinute = 220;
 
@@ -41,7 +47,7 @@ public sealed class PostRenderer
     {
         ArgumentNullException.ThrowIfNull(post);
         ArgumentNullException.ThrowIfNull(links);
-        return Render(post, Markdown.Parse(post.Body, _pipeline), links);
+        return Render(post, Parse(post), links);
     }
 
     /// <summary>
@@ -52,7 +58,7 @@ public sealed class PostRenderer
     {
         ArgumentNullException.ThrowIfNull(post);
         ArgumentNullException.ThrowIfNull(findSlug);
-        var document = Markdown.Parse(post.Body, _pipeline);
+        var document = Parse(post);
         var folder = SitePathText.DirectoryOf(post.SourcePath);
         var slugs = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var link in document.Descendants<LinkInline>())
@@ -66,6 +72,20 @@ public sealed class PostRenderer
         return Render(post, document, new DictionaryLinkResolver(slugs));
     }
 
+    /// <exception cref="ContentException">The Markdown nests deeper than the parser follows.</exception>
+    private MarkdownDocument Parse(Post post)
+    {
+        try
+        {
+            return Markdown.Parse(post.Body, _pipeline);
+        }
+        catch (ArgumentException ex)
+        {
+            // Markdig's answer to elements nested too deep to render without overflowing the stack.
+            throw new ContentException("the Markdown nests quotes, lists, links or emphasis too deep to render", post.BodyLine, ex);
+        }
+    }
+
     private RenderedPost Render(Post post, MarkdownDocument document, IPostLinkResolver links)
     {
         if (post.TitleFromHeading)
@@ -74,7 +94,11 @@ public sealed class PostRenderer
         }
 
         KeepHeadingsBelowTitle(document);
-        var hasRawHtml = RewriteLinks(document, SitePathText.DirectoryOf(post.SourcePath), links);
+        var rawHtmlTags = RewriteLinks(document, SitePathText.DirectoryOf(post.SourcePath), links);
+        if (rawHtmlTags > MaxRawHtmlTags && !_allowRawHtml)
+        {
+            throw new ContentException($"the post has {rawHtmlTags} raw HTML tags, more than the {MaxRawHtmlTags} that are sanitized", post.BodyLine);
+        }
 
         using var writer = new StringWriter(new StringBuilder(post.Body.Length * 3 / 2), System.Globalization.CultureInfo.InvariantCulture);
         var renderer = new HtmlRenderer(writer);
@@ -83,7 +107,7 @@ public sealed class PostRenderer
         writer.Flush();
 
         // Only a post with raw HTML pays for the sanitizer: what Markdig emits from Markdown alone is already safe.
-        var html = hasRawHtml && !_allowRawHtml ? RawHtmlSanitizer.Sanitize(writer.ToString()) : writer.ToString();
+        var html = rawHtmlTags > 0 && !_allowRawHtml ? RawHtmlSanitizer.Sanitize(writer.ToString()) : writer.ToString();
         return new RenderedPost(post, html, Excerpt(document, post), ReadingMinutes(post.Body));
     }
 
@@ -112,10 +136,10 @@ public sealed class PostRenderer
     /// Makes links between posts and to assets absolute and reduces links with an unsafe URL to their text,
     /// in one walk of the document.
     /// </summary>
-    /// <returns>Whether the document has raw HTML in it.</returns>
-    private bool RewriteLinks(MarkdownDocument document, string postFolder, IPostLinkResolver links)
+    /// <returns>How many raw HTML tags the document has, at least: a raw HTML block counts its <c>&lt;</c>.</returns>
+    private int RewriteLinks(MarkdownDocument document, string postFolder, IPostLinkResolver links)
     {
-        var hasRawHtml = false;
+        var rawHtmlTags = 0;
         List<Inline>? unsafeLinks = null;
         foreach (var node in document.Descendants())
         {
@@ -128,8 +152,11 @@ public sealed class PostRenderer
                 case LinkInline { Url: { } url } link when Resolve(url, postFolder, links) is { } resolved:
                     link.Url = resolved;
                     break;
-                case HtmlBlock or HtmlInline:
-                    hasRawHtml = true;
+                case HtmlInline:
+                    rawHtmlTags++;
+                    break;
+                case HtmlBlock block:
+                    rawHtmlTags += Math.Max(1, CountTags(block));
                     break;
             }
         }
@@ -139,7 +166,18 @@ public sealed class PostRenderer
             ReduceToText(link);
         }
 
-        return hasRawHtml;
+        return rawHtmlTags;
+    }
+
+    private static int CountTags(HtmlBlock block)
+    {
+        var count = 0;
+        for (var i = 0; i < block.Lines.Count; i++)
+        {
+            count += block.Lines.Lines[i].Slice.AsSpan().Count('<');
+        }
+
+        return count;
     }
 
     /// <summary>Replaces a link or image by its text (an image's alt text), keeping the text's own formatting.</summary>
