@@ -50,6 +50,13 @@ public static class HostileCorpus
             : Baseline.Single(file => file.Path == "base/logo.svg").Content;
     }
 
+    /// <summary>Whether a good version of the case's file exists to publish before it: a post, or an SVG image.</summary>
+    public static bool HasPriorVersion(HostileCase hostile)
+    {
+        ArgumentNullException.ThrowIfNull(hostile);
+        return hostile.Outcome != HostileOutcome.Ignored && (hostile.IsPost || hostile.Path.EndsWith(".svg", StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <summary>The slug of <see cref="PriorVersion"/> of a post.</summary>
     public static string PriorSlug(HostileCase hostile)
     {
