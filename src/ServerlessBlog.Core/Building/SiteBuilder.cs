@@ -27,8 +27,8 @@ public sealed class SiteBuilder
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _time = time;
-        _parser = new PostParser(options.MaxPostBytes);
-        _renderer = new PostRenderer(new SiteUrls(options.BaseUrl));
+        _parser = new PostParser(options);
+        _renderer = new PostRenderer(new SiteUrls(options.BaseUrl), allowRawHtml: options.AllowRawHtml);
         _feeds = new FeedGenerator(options);
     }
 
@@ -57,28 +57,10 @@ public sealed class SiteBuilder
         var skipped = parsed.Count - published.Count;
         published = RejectTakenSlugs(published, errors);
 
-        // Neighbours and feed membership depend only on dates, slugs and tags: known before anything is rendered.
-        var outline = new SiteIndex(published.Select(post => new RenderedPost(post, string.Empty, string.Empty, 1).ToSummary()));
-        var inFeeds = FeedSlugs(outline, _feeds.FeedItems);
-        var links = new DictionaryLinkResolver(published.ToDictionary(post => post.SourcePath, post => post.Slug, StringComparer.Ordinal));
-
-        var summaries = new ConcurrentBag<PostSummary>();
-        var feedContent = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        await Parallel.ForEachAsync(published, Parallelism(cancellationToken), async (post, token) =>
-        {
-            var rendered = _renderer.Render(post, links);
-            var (newer, older) = outline.Neighbours(post.Slug);
-            await output.WriteAsync(pages.PostPage(rendered, older, newer), token);
-            summaries.Add(rendered.ToSummary());
-            if (inFeeds.Contains(post.Slug))
-            {
-                feedContent[post.Slug] = rendered.ContentHtml;
-            }
-        });
-
+        var (summaries, feedContent) = await RenderPostsAsync(published, output, pages, errors, cancellationToken);
         var index = new SiteIndex(summaries);
         await output.WriteAllAsync(SitePagesOf(index, pages, slug => feedContent[slug.Slug]), Parallelism(cancellationToken));
-        var assets = await CopyAssetsAsync(source, entries, output, errors, cancellationToken);
+        var assets = await CopyAssetsAsync(source, entries, output, errors, _options.AllowRawHtml, cancellationToken);
         var deleted = settings.Clean ? await output.DeleteOthersAsync(cancellationToken) : 0;
 
         return new BuildReport
@@ -93,6 +75,55 @@ public sealed class SiteBuilder
             Deleted = deleted,
             Errors = errors.OrderBy(error => error.Path, StringComparer.Ordinal).ThenBy(error => error.Line).ToList(),
         };
+    }
+
+    /// <summary>
+    /// Renders and writes every post page. A post whose Markdown cannot be rendered is reported and left out, and the
+    /// pages are rendered again without it, so that no neighbour links to it: as a publish would have rejected it.
+    /// </summary>
+    private async Task<(ConcurrentBag<PostSummary> Summaries, ConcurrentDictionary<string, string> FeedContent)> RenderPostsAsync(
+        List<Post> published, OutputTracker output, PageGenerator pages, ConcurrentBag<BuildError> errors, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            // Neighbours and feed membership depend only on dates, slugs and tags: known before anything is rendered.
+            var outline = new SiteIndex(published.Select(post => new RenderedPost(post, string.Empty, string.Empty, 1).ToSummary()));
+            var inFeeds = FeedSlugs(outline, _feeds.FeedItems);
+            var links = new DictionaryLinkResolver(published.ToDictionary(post => post.SourcePath, post => post.Slug, StringComparer.Ordinal));
+
+            var summaries = new ConcurrentBag<PostSummary>();
+            var feedContent = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+            var failed = new ConcurrentBag<Post>();
+            await Parallel.ForEachAsync(published, Parallelism(cancellationToken), async (post, token) =>
+            {
+                RenderedPost rendered;
+                try
+                {
+                    rendered = _renderer.Render(post, links);
+                }
+                catch (ContentException ex)
+                {
+                    errors.Add(new BuildError(post.SourcePath, ex.Line, ex.Message));
+                    failed.Add(post);
+                    return;
+                }
+
+                var (newer, older) = outline.Neighbours(post.Slug);
+                await output.WriteAsync(pages.PostPage(rendered, older, newer), token);
+                summaries.Add(rendered.ToSummary());
+                if (inFeeds.Contains(post.Slug))
+                {
+                    feedContent[post.Slug] = rendered.ContentHtml;
+                }
+            });
+
+            if (failed.IsEmpty)
+            {
+                return (summaries, feedContent);
+            }
+
+            published = published.Except(failed).ToList();
+        }
     }
 
     private static readonly string[] RssFeedContentTypes =
@@ -206,7 +237,7 @@ public sealed class SiteBuilder
         return overrides.Count == 0 ? Theme.Default : Theme.Load(overrides);
     }
 
-    private static async Task<int> CopyAssetsAsync(IContentSource source, List<ContentEntry> entries, OutputTracker output, ConcurrentBag<BuildError> errors, CancellationToken cancellationToken)
+    private static async Task<int> CopyAssetsAsync(IContentSource source, List<ContentEntry> entries, OutputTracker output, ConcurrentBag<BuildError> errors, bool trusted, CancellationToken cancellationToken)
     {
         var assets = new List<ContentEntry>();
         foreach (var entry in entries.Where(entry => !ContentPaths.IsIgnored(entry.Path) && !ContentPaths.IsPost(entry.Path)))
@@ -220,13 +251,28 @@ public sealed class SiteBuilder
             assets.Add(entry);
         }
 
+        var copied = 0;
         await Parallel.ForEachAsync(assets, Parallelism(cancellationToken), async (entry, token) =>
         {
             var file = await source.ReadAsync(entry, token);
+            try
+            {
+                if (!trusted)
+                {
+                    AssetCheck.Check(entry.Path, file.Content);
+                }
+            }
+            catch (ContentException ex)
+            {
+                errors.Add(new BuildError(entry.Path, ex.Line, ex.Message));
+                return;
+            }
+
             await output.WriteAsync(new SiteFile(entry.Path, file.Content, ContentTypes.ForPath(entry.Path)), token);
+            Interlocked.Increment(ref copied);
         });
 
-        return assets.Count;
+        return copied;
     }
 
     private static ParallelOptions Parallelism(CancellationToken cancellationToken) => new()

@@ -42,6 +42,24 @@ public sealed class BlogOptions
     [Range(1, 64 * 1024 * 1024)]
     public int MaxPostBytes { get; set; } = BlogDefaults.MaxPostBytes;
 
+    /// <summary>The longest line accepted in a post, in characters.</summary>
+    [Range(80, 1024 * 1024)]
+    public int MaxLineLength { get; set; } = BlogDefaults.MaxLineLength;
+
+    /// <summary>The most tags (and, apart, categories) one post may have.</summary>
+    [Range(1, 10_000)]
+    public int MaxTagsPerPost { get; set; } = BlogDefaults.MaxTagsPerPost;
+
+    /// <summary>The most aliases (redirects from old URLs) one post may have.</summary>
+    [Range(0, 10_000)]
+    public int MaxAliasesPerPost { get; set; } = BlogDefaults.MaxAliasesPerPost;
+
+    /// <summary>
+    /// Publish raw HTML written in Markdown as it is. Off by default: raw HTML is sanitized, so that no script,
+    /// event handler or <c>javascript:</c> URL reaches a page or a feed. Switch it on only when every author is trusted.
+    /// </summary>
+    public bool AllowRawHtml { get; set; } = BlogDefaults.AllowRawHtml;
+
     /// <summary>The container (or folder) authors upload posts and assets to.</summary>
     [Required(AllowEmptyStrings = false)]
     public string PostsContainer { get; set; } = BlogDefaults.PostsContainer;

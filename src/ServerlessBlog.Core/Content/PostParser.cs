@@ -17,10 +17,30 @@ public sealed class PostParser
     };
 
     private readonly int _maxPostBytes;
+    private readonly int _maxTags;
+    private readonly int _maxAliases;
+    private readonly int _maxLineLength;
 
-    public PostParser(int maxPostBytes = Configuration.BlogDefaults.MaxPostBytes)
+    /// <param name="maxPostBytes">The largest source accepted.</param>
+    /// <param name="maxTags">The most tags, and apart the most categories, one post may have.</param>
+    /// <param name="maxAliases">The most aliases one post may have.</param>
+    /// <param name="maxLineLength">The longest line accepted, in characters.</param>
+    public PostParser(
+        int maxPostBytes = Configuration.BlogDefaults.MaxPostBytes,
+        int maxTags = Configuration.BlogDefaults.MaxTagsPerPost,
+        int maxAliases = Configuration.BlogDefaults.MaxAliasesPerPost,
+        int maxLineLength = Configuration.BlogDefaults.MaxLineLength)
     {
         _maxPostBytes = maxPostBytes;
+        _maxTags = maxTags;
+        _maxAliases = maxAliases;
+        _maxLineLength = maxLineLength;
+    }
+
+    /// <summary>A parser with the limits of <paramref name="options"/>.</summary>
+    public PostParser(Configuration.BlogOptions options)
+        : this((options ?? throw new ArgumentNullException(nameof(options))).MaxPostBytes, options.MaxTagsPerPost, options.MaxAliasesPerPost, options.MaxLineLength)
+    {
     }
 
     /// <exception cref="ContentException">The post cannot be published; the exception says why and on which line.</exception>
@@ -33,6 +53,12 @@ public sealed class PostParser
         }
 
         var text = SourceText.Decode(file.Content.Span);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new ContentException("the file is empty");
+        }
+
+        CheckLineLengths(text);
         var document = FrontMatterParser.Parse(text);
         var frontMatter = document.FrontMatter;
         var fileName = FileNameParts.From(file.Path);
@@ -60,10 +86,10 @@ public sealed class PostParser
             TitleFromHeading = titleFromHeading,
             Date = date,
             Updated = updated,
-            Tags = Distinct(FrontMatterValues.AsList(frontMatter.Find("tags") ?? taxonomies?.GetValueOrDefault("tags"))),
-            Categories = Distinct(FrontMatterValues.AsList(frontMatter.Find("categories") ?? taxonomies?.GetValueOrDefault("categories"))),
+            Tags = Limit(Distinct(FrontMatterValues.AsList(frontMatter.Find("tags") ?? taxonomies?.GetValueOrDefault("tags"))), _maxTags, "tags", frontMatter),
+            Categories = Limit(Distinct(FrontMatterValues.AsList(frontMatter.Find("categories") ?? taxonomies?.GetValueOrDefault("categories"))), _maxTags, "categories", frontMatter),
             Authors = FrontMatterValues.AsNames(frontMatter.Find("authors", "author")),
-            Aliases = ReadAliases(frontMatter),
+            Aliases = Limit(ReadAliases(frontMatter), _maxAliases, frontMatter.Values.ContainsKey("aliases") ? "aliases" : "redirect_from", frontMatter),
             Draft = FrontMatterValues.AsBool(frontMatter.Find("draft")) == true
                 || FrontMatterValues.AsBool(frontMatter.Find("published")) == false
                 || fileName.InDraftsFolder,
@@ -137,6 +163,25 @@ public sealed class PostParser
         IReadOnlyDictionary<string, object?> cover => FrontMatterValues.AsText(cover.GetValueOrDefault("image")),
         _ => null,
     };
+
+    private void CheckLineLengths(string text)
+    {
+        var line = 1;
+        foreach (var content in text.AsSpan().EnumerateLines())
+        {
+            if (content.Length > _maxLineLength)
+            {
+                throw new ContentException($"the line is {content.Length} characters long, more than the limit of {_maxLineLength}; break it into shorter lines", line);
+            }
+
+            line++;
+        }
+    }
+
+    private static List<string> Limit(List<string> names, int max, string key, FrontMatter frontMatter) =>
+        names.Count <= max
+            ? names
+            : throw new ContentException($"'{key}' has {names.Count} entries, more than the limit of {max}", frontMatter.LineOf(key));
 
     private static List<string> Distinct(List<string> names) =>
         names.DistinctBy(name => Slug.From(name)).Where(name => Slug.From(name).Length > 0).ToList();

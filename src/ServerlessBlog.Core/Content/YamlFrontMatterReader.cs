@@ -14,8 +14,12 @@ internal static partial class YamlFrontMatterReader
     /// <summary>The most nodes one front matter block may expand to.</summary>
     internal const int MaxNodes = 10_000;
 
+    /// <summary>The deepest nesting of flow collections (<c>[[[...]]]</c>) read: the YAML loader recurses once per level.</summary>
+    internal const int MaxFlowDepth = 64;
+
     public static IReadOnlyDictionary<string, object?> Read(string yaml)
     {
+        CheckFlowDepth(yaml);
         var stream = new YamlStream();
         try
         {
@@ -107,6 +111,31 @@ internal static partial class YamlFrontMatterReader
         }
 
         return value;
+    }
+
+    /// <summary>
+    /// Refuses flow collections nested deeper than <see cref="MaxFlowDepth"/> before the loader sees them: it would
+    /// overflow the stack, which no exception handler catches. Every bracket counts, quoted or not: telling quotes
+    /// apart would need the parser this check protects, and only a block no one writes has 64 brackets open at once.
+    /// </summary>
+    private static void CheckFlowDepth(string yaml)
+    {
+        var depth = 0;
+        var line = 2;
+        foreach (var c in yaml)
+        {
+            depth = c switch
+            {
+                '[' or '{' => depth + 1,
+                ']' or '}' => Math.Max(0, depth - 1),
+                _ => depth,
+            };
+            line += c == '\n' ? 1 : 0;
+            if (depth > MaxFlowDepth)
+            {
+                throw new ContentException($"the YAML front matter nests lists or maps more than {MaxFlowDepth} deep", line);
+            }
+        }
     }
 
     private static string Reason(YamlException ex)

@@ -33,4 +33,11 @@ internal static class FeedFormats
         stream.WriteByte((byte)'\n');
         return stream.ToArray();
     }
+
+    /// <summary>Plain text as HTML, for fields readers render as HTML: only <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c> are escaped.</summary>
+    public static string HtmlText(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+    }
 }

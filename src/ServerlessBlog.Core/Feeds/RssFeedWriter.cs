@@ -27,7 +27,8 @@ public static class RssFeedWriter
             writer.WriteStartElement("channel");
             writer.WriteElementString("title", feed.Title);
             writer.WriteElementString("link", feed.HomeUrl);
-            writer.WriteElementString("description", feed.Description);
+            // Readers render an RSS description as HTML: plain text goes in encoded, so that '<' stays a character.
+            writer.WriteElementString("description", FeedFormats.HtmlText(feed.Description));
             writer.WriteElementString("language", feed.Language);
             writer.WriteElementString("lastBuildDate", FeedFormats.Rfc822(feed.Updated));
             writer.WriteElementString("generator", "ServerlessBlog");
@@ -67,7 +68,7 @@ public static class RssFeedWriter
             writer.WriteElementString("category", tag);
         }
 
-        writer.WriteElementString("description", item.Summary);
+        writer.WriteElementString("description", FeedFormats.HtmlText(item.Summary));
         writer.WriteElementString("encoded", ContentNamespace, item.ContentHtml);
         writer.WriteEndElement();
     }

@@ -38,8 +38,8 @@ public sealed partial class SitePublisher : IPostPublisher
         _site = site;
         _time = time;
         _logger = logger;
-        _parser = new PostParser(_options.MaxPostBytes);
-        _renderer = new PostRenderer(new SiteUrls(_options.BaseUrl));
+        _parser = new PostParser(_options);
+        _renderer = new PostRenderer(new SiteUrls(_options.BaseUrl), allowRawHtml: _options.AllowRawHtml);
         _pages = new PageGenerator(_options, Theme.Default);
         _feeds = new FeedGenerator(_options);
         _documents = new StateDocuments(state, ConflictPipeline.Create(time));
@@ -94,7 +94,16 @@ public sealed partial class SitePublisher : IPostPublisher
             return new PublishResult(file.Path, PublishOutcome.Pending, post.Slug, reason, writes);
         }
 
-        var rendered = await _renderer.RenderAsync(post, FindPublishedSlugAsync, cancellationToken);
+        RenderedPost rendered;
+        try
+        {
+            rendered = await _renderer.RenderAsync(post, FindPublishedSlugAsync, cancellationToken);
+        }
+        catch (ContentException ex)
+        {
+            return await RejectAsync(file, hash, source?.Slug, ex.Line, ex.Message, sourceRead, cancellationToken);
+        }
+
         var record = PostRecord.From(rendered, hash);
         PostRecord? previous;
         try
@@ -205,6 +214,19 @@ public sealed partial class SitePublisher : IPostPublisher
             return await RejectAsync(file, hash, null, 1, "the site generates a file at this path; rename the asset", sourceRead, cancellationToken);
         }
 
+        if (!_options.AllowRawHtml)
+        {
+            try
+            {
+                AssetCheck.Check(file.Path, file.Content);
+            }
+            catch (ContentException ex)
+            {
+                // The version published before, if any, stays online: IsAsset keeps it known, so a delete still removes it.
+                return await RejectAsync(file, hash, null, ex.Line, ex.Message, sourceRead, cancellationToken, isAsset: sourceRead.Value?.IsAsset == true);
+            }
+        }
+
         var written = await _site.WriteAsync(new SiteFile(file.Path, file.Content, ContentTypes.ForPath(file.Path)), cancellationToken);
         await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Published, SourceHash = hash, IsAsset = true, SourceModified = file.LastModified, SourceVersion = file.Version, RecordedAt = _time.GetUtcNow() }, sourceRead, cancellationToken);
         return new PublishResult(file.Path, PublishOutcome.Published, SiteWrites: written ? 1 : 0);
@@ -236,10 +258,10 @@ public sealed partial class SitePublisher : IPostPublisher
         return new[] { older?.Slug, newer?.Slug }.OfType<string>().ToArray();
     }
 
-    private async Task<PublishResult> RejectAsync(ContentFile file, string hash, string? publishedSlug, int line, string reason, StateSnapshot<SourceRecord> sourceRead, CancellationToken cancellationToken)
+    private async Task<PublishResult> RejectAsync(ContentFile file, string hash, string? publishedSlug, int line, string reason, StateSnapshot<SourceRecord> sourceRead, CancellationToken cancellationToken, bool isAsset = false)
     {
         var text = $"{line}: {reason}";
-        await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Rejected, SourceHash = hash, Slug = publishedSlug, Reason = text, SourceModified = file.LastModified, SourceVersion = file.Version, RecordedAt = _time.GetUtcNow() }, sourceRead, cancellationToken);
+        await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Rejected, SourceHash = hash, Slug = publishedSlug, IsAsset = isAsset, Reason = text, SourceModified = file.LastModified, SourceVersion = file.Version, RecordedAt = _time.GetUtcNow() }, sourceRead, cancellationToken);
         LogRejected(file.Path, text);
         return new PublishResult(file.Path, PublishOutcome.Rejected, publishedSlug, text);
     }

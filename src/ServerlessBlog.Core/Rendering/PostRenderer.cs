@@ -10,6 +10,8 @@ namespace ServerlessBlog.Core.Rendering;
 /// <summary>
 /// Renders a post's Markdown to HTML: links between posts and to assets made absolute,
 /// headings kept below the page's own <c>h1</c>, code highlighted; and finds its excerpt and reading time.
+/// What it renders is safe to publish: links and images whose URL a browser would run (<see cref="SafeUrl"/>)
+/// are reduced to their text, and the HTML of a post with raw HTML in it is sanitized unless the site allows raw HTML.
 /// Thread-safe.
 /// </summary>
 public sealed class PostRenderer
@@ -17,23 +19,34 @@ public sealed class PostRenderer
     /// <summary>The marker that ends a hand-written excerpt, as in Hugo and Jekyll.</summary>
     public const string MoreMarker = "<!--more-->";
 
+    /// <summary>
+    /// The most raw HTML tags a post may have when they are sanitized: the HTML parser's time grows with the square
+    /// of their nesting, and no hand-written post has this many.
+    /// </summary>
+    public const int MaxRawHtmlTags = 5_000;
+
     private const int ExcerptMaxLength = 300;
     private const int WordsPerMinute = 220;
 
     private readonly MarkdownPipeline _pipeline;
     private readonly SiteUrls _urls;
+    private readonly bool _allowRawHtml;
 
-    public PostRenderer(SiteUrls urls, MarkdownPipeline? pipeline = null)
+    /// <param name="urls">The site's URLs, to make links absolute.</param>
+    /// <param name="pipeline">The Markdown pipeline; <see cref="BlogMarkdown.Pipeline"/> when null.</param>
+    /// <param name="allowRawHtml">Publish raw HTML as written, for a site whose authors are all trusted.</param>
+    public PostRenderer(SiteUrls urls, MarkdownPipeline? pipeline = null, bool allowRawHtml = false)
     {
         _urls = urls;
         _pipeline = pipeline ?? BlogMarkdown.Pipeline;
+        _allowRawHtml = allowRawHtml;
     }
 
     public RenderedPost Render(Post post, IPostLinkResolver links)
     {
         ArgumentNullException.ThrowIfNull(post);
         ArgumentNullException.ThrowIfNull(links);
-        return Render(post, Markdown.Parse(post.Body, _pipeline), links);
+        return Render(post, Parse(post), links);
     }
 
     /// <summary>
@@ -44,7 +57,7 @@ public sealed class PostRenderer
     {
         ArgumentNullException.ThrowIfNull(post);
         ArgumentNullException.ThrowIfNull(findSlug);
-        var document = Markdown.Parse(post.Body, _pipeline);
+        var document = Parse(post);
         var folder = SitePathText.DirectoryOf(post.SourcePath);
         var slugs = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var link in document.Descendants<LinkInline>())
@@ -58,6 +71,20 @@ public sealed class PostRenderer
         return Render(post, document, new DictionaryLinkResolver(slugs));
     }
 
+    /// <exception cref="ContentException">The Markdown nests deeper than the parser follows.</exception>
+    private MarkdownDocument Parse(Post post)
+    {
+        try
+        {
+            return Markdown.Parse(post.Body, _pipeline);
+        }
+        catch (ArgumentException ex)
+        {
+            // Markdig's answer to elements nested too deep to render without overflowing the stack.
+            throw new ContentException("the Markdown nests quotes, lists, links or emphasis too deep to render", post.BodyLine, ex);
+        }
+    }
+
     private RenderedPost Render(Post post, MarkdownDocument document, IPostLinkResolver links)
     {
         if (post.TitleFromHeading)
@@ -66,10 +93,20 @@ public sealed class PostRenderer
         }
 
         KeepHeadingsBelowTitle(document);
-        RewriteLinks(document, SitePathText.DirectoryOf(post.SourcePath), links);
+        var rawHtmlTags = RewriteLinks(document, SitePathText.DirectoryOf(post.SourcePath), links);
+        if (rawHtmlTags > MaxRawHtmlTags && !_allowRawHtml)
+        {
+            throw new ContentException($"the post has {rawHtmlTags} raw HTML tags, more than the {MaxRawHtmlTags} that are sanitized", post.BodyLine);
+        }
 
         // Markdig lends a renderer the pipeline has already set up, instead of building and setting up one a post.
         var html = Markdown.ToHtml(document, _pipeline);
+
+        // Only a post with raw HTML pays for the sanitizer: what Markdig emits from Markdown alone is already safe.
+        if (rawHtmlTags > 0 && !_allowRawHtml)
+        {
+            html = RawHtmlSanitizer.Sanitize(html);
+        }
         return new RenderedPost(post, html, Excerpt(document, post), ReadingMinutes(post.Body));
     }
 
@@ -94,15 +131,71 @@ public sealed class PostRenderer
         }
     }
 
-    private void RewriteLinks(MarkdownDocument document, string postFolder, IPostLinkResolver links)
+    /// <summary>
+    /// Makes links between posts and to assets absolute and reduces links with an unsafe URL to their text,
+    /// in one walk of the document.
+    /// </summary>
+    /// <returns>How many raw HTML tags the document has, at least: a raw HTML block counts its <c>&lt;</c>.</returns>
+    private int RewriteLinks(MarkdownDocument document, string postFolder, IPostLinkResolver links)
     {
-        foreach (var link in document.Descendants<LinkInline>())
+        var rawHtmlTags = 0;
+        List<Inline>? unsafeLinks = null;
+        foreach (var node in document.Descendants())
         {
-            if (link.Url is { } url && Resolve(url, postFolder, links) is { } resolved)
+            switch (node)
             {
-                link.Url = resolved;
+                case LinkInline link when !SafeUrl.IsSafe(link.Url):
+                case AutolinkInline autolink when !SafeUrl.IsSafe(autolink.Url):
+                    (unsafeLinks ??= []).Add((Inline)node);
+                    break;
+                case LinkInline { Url: { } url } link when Resolve(url, postFolder, links) is { } resolved:
+                    link.Url = resolved;
+                    break;
+                case HtmlInline:
+                    rawHtmlTags++;
+                    break;
+                case HtmlBlock block:
+                    rawHtmlTags += Math.Max(1, CountTags(block));
+                    break;
             }
         }
+
+        foreach (var link in unsafeLinks ?? [])
+        {
+            ReduceToText(link);
+        }
+
+        return rawHtmlTags;
+    }
+
+    private static int CountTags(HtmlBlock block)
+    {
+        var count = 0;
+        for (var i = 0; i < block.Lines.Count; i++)
+        {
+            count += block.Lines.Lines[i].Slice.AsSpan().Count('<');
+        }
+
+        return count;
+    }
+
+    /// <summary>Replaces a link or image by its text (an image's alt text), keeping the text's own formatting.</summary>
+    private static void ReduceToText(Inline link)
+    {
+        if (link is AutolinkInline autolink)
+        {
+            autolink.ReplaceBy(new LiteralInline(autolink.Url));
+            return;
+        }
+
+        var container = (ContainerInline)link;
+        while (container.FirstChild is { } child)
+        {
+            child.Remove();
+            container.InsertBefore(child);
+        }
+
+        container.Remove();
     }
 
     /// <summary>The source path a relative link to another post points at, or null for any other link.</summary>
