@@ -14,8 +14,11 @@ namespace ServerlessBlog.Azure;
 public static class BlobServiceClientFactory
 {
     /// <summary>Builds the client for the connection named <paramref name="connectionName"/> in <paramref name="configuration"/>.</summary>
+    /// <param name="configuration">The host's configuration.</param>
+    /// <param name="connectionName">The storage connection's name.</param>
+    /// <param name="chaos">Fault injection below the SDK's retry, when a test or a setting switches it on.</param>
     /// <exception cref="InvalidOperationException">The connection is not configured.</exception>
-    public static BlobServiceClient Create(IConfiguration configuration, string connectionName = StorageConnection.DefaultName)
+    public static BlobServiceClient Create(IConfiguration configuration, string connectionName = StorageConnection.DefaultName, StorageChaosPolicy? chaos = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentException.ThrowIfNullOrEmpty(connectionName);
@@ -23,21 +26,27 @@ public static class BlobServiceClientFactory
         var section = configuration.GetSection(connectionName);
         if (!string.IsNullOrWhiteSpace(section.Value))
         {
-            return new BlobServiceClient(section.Value, CreateClientOptions());
+            return new BlobServiceClient(section.Value, CreateClientOptions(chaos));
         }
 
-        return new BlobServiceClient(GetBlobServiceUri(section), CreateCredential(section), CreateClientOptions());
+        return new BlobServiceClient(GetBlobServiceUri(section), CreateCredential(section), CreateClientOptions(chaos));
     }
 
     /// <summary>
     /// The options of every blob client: the single place storage requests get their retry policy.
     /// </summary>
-    public static BlobClientOptions CreateClientOptions()
+    public static BlobClientOptions CreateClientOptions(StorageChaosPolicy? chaos = null)
     {
         var options = new BlobClientOptions();
+        if (chaos is not null)
+        {
+            // Per retry: each attempt may fail, and the retry policy below sees it as it would a real failure.
+            options.AddPolicy(chaos, HttpPipelinePosition.PerRetry);
+        }
+
         options.Retry.Mode = RetryMode.Exponential;
         options.Retry.MaxRetries = StorageRetryDefaults.MaxRetries;
-        options.Retry.Delay = StorageRetryDefaults.Delay;
+        options.Retry.Delay = chaos?.RetryDelay ?? StorageRetryDefaults.Delay;
         options.Retry.MaxDelay = StorageRetryDefaults.MaxDelay;
         options.Retry.NetworkTimeout = StorageRetryDefaults.NetworkTimeout;
         return options;

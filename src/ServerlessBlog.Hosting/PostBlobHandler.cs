@@ -76,7 +76,7 @@ public sealed partial class PostBlobHandler
     public async Task<ReconcileReport> ReconcileAsync(CancellationToken cancellationToken = default)
     {
         var report = await _publisher.ReconcileAsync(_content, cancellationToken);
-        LogReconciled(report.Changes.Count);
+        LogReconciled(report.Changes.Count, report.Failures?.Count ?? 0);
         return report;
     }
 
@@ -86,6 +86,6 @@ public sealed partial class PostBlobHandler
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored a delete-queue message that is not a BlobDeleted event of the posts container: {Message}")]
     private partial void LogIgnoredEvent(string message);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Reconciled the site with the posts container: {Changes} changes")]
-    private partial void LogReconciled(int changes);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reconciled the site with the posts container: {Changes} changes, {Failures} left for the next pass")]
+    private partial void LogReconciled(int changes, int failures);
 }

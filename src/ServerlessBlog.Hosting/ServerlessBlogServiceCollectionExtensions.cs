@@ -24,7 +24,12 @@ public static class ServerlessBlogServiceCollectionExtensions
         services.AddOptions<BlogOptions>().Bind(configuration.GetSection(BlogOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BlogOptions>, BlogOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(_ => BlobServiceClientFactory.Create(configuration));
+        services.AddOptions<StorageChaosOptions>().Bind(configuration.GetSection(StorageChaosOptions.SectionName))
+            .Validate(IsValid, $"{StorageChaosOptions.SectionName}: rates must be between 0 and 1 and the latency at most a minute.").ValidateOnStart();
+        services.TryAddSingleton(provider => new StorageChaosPolicy(provider.GetRequiredService<IOptions<StorageChaosOptions>>().Value));
+        services.TryAddSingleton(provider => BlobServiceClientFactory.Create(
+            configuration,
+            chaos: provider.GetRequiredService<IOptions<StorageChaosOptions>>().Value.Enabled ? provider.GetRequiredService<StorageChaosPolicy>() : null));
         services.TryAddSingleton<BlogContainers>();
         services.TryAddSingleton<ISiteStore>(provider => new BlobSiteStore(provider.GetRequiredService<BlogContainers>().Site));
         services.TryAddSingleton<IStateStore>(provider => new BlobStateStore(provider.GetRequiredService<BlogContainers>().State));
@@ -33,4 +38,7 @@ public static class ServerlessBlogServiceCollectionExtensions
         services.TryAddSingleton<PostBlobHandler>();
         return services;
     }
+
+    private static bool IsValid(StorageChaosOptions options) =>
+        System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), null, validateAllProperties: true);
 }

@@ -129,9 +129,12 @@ public sealed partial class SitePublisher : IPostPublisher
         var oldNeighbours = previous is null ? [] : await NeighbourSlugsAsync(previous.Summary, cancellationToken);
         _records.Add(record);
         var index = await _index.ApplyAsync(previous?.Summary, record.Summary, cancellationToken);
-        var layoutChanged = previous is null || previous.Summary.Date != record.Summary.Date || previous.Summary.Title != record.Summary.Title;
-        siteWrites += await _refresher.RefreshAsync(previous?.Summary, record.Summary, layoutChanged ? oldNeighbours : [], index, cancellationToken);
 
+        // A post record that already holds these bytes means an earlier attempt stopped before its status was recorded,
+        // perhaps before the neighbours' pages were refreshed: refresh them again rather than trust that they were.
+        var interrupted = previous is not null && previous.SourceHash == hash;
+        var layoutChanged = previous is null || interrupted || previous.Summary.Date != record.Summary.Date || previous.Summary.Title != record.Summary.Title;
+        siteWrites += await _refresher.RefreshAsync(previous?.Summary, record.Summary, layoutChanged ? oldNeighbours : [], index, cancellationToken);
         await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Published, SourceHash = hash, Slug = post.Slug, SourceModified = file.LastModified, SourceVersion = file.Version, RecordedAt = now }, sourceRead, cancellationToken);
         LogPublished(file.Path, post.Slug, siteWrites);
         return new PublishResult(file.Path, PublishOutcome.Published, post.Slug, SiteWrites: siteWrites);
@@ -166,6 +169,7 @@ public sealed partial class SitePublisher : IPostPublisher
     {
         ArgumentNullException.ThrowIfNull(content);
         var changes = new List<PublishResult>();
+        var failures = new List<string>();
         var present = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var entry in content.ListAsync(cancellationToken))
         {
@@ -181,8 +185,7 @@ public sealed partial class SitePublisher : IPostPublisher
                 continue;
             }
 
-            var result = await PublishAsync(await content.ReadAsync(entry, cancellationToken), cancellationToken);
-            if (result.Outcome != PublishOutcome.Unchanged)
+            if (await TryAsync(entry.Path, failures, async () => await PublishAsync(await content.ReadAsync(entry, cancellationToken), cancellationToken)) is { Outcome: not PublishOutcome.Unchanged } result)
             {
                 changes.Add(result);
             }
@@ -196,7 +199,10 @@ public sealed partial class SitePublisher : IPostPublisher
 
         foreach (var sourcePath in recorded.Where(path => !present.Contains(path)))
         {
-            changes.Add(await UnpublishAsync(sourcePath, cancellationToken));
+            if (await TryAsync(sourcePath, failures, () => UnpublishAsync(sourcePath, cancellationToken)) is { } result)
+            {
+                changes.Add(result);
+            }
         }
 
         foreach (var file in new[] { _pages.Stylesheet(), _pages.NotFoundPage(), _feeds.Robots() })
@@ -204,7 +210,25 @@ public sealed partial class SitePublisher : IPostPublisher
             await _site.WriteAsync(file, cancellationToken);
         }
 
-        return new ReconcileReport(changes);
+        return new ReconcileReport(changes, failures);
+    }
+
+    /// <summary>
+    /// Runs one file's step of a reconcile. A storage failure that outlasted the SDK's retries is logged and left to
+    /// the next pass, so that one file does not keep every other file out of line.
+    /// </summary>
+    private async Task<PublishResult?> TryAsync(string sourcePath, List<string> failures, Func<Task<PublishResult>> step)
+    {
+        try
+        {
+            return await step();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not ContentException)
+        {
+            failures.Add(sourcePath);
+            LogReconcileStepFailed(sourcePath, ex);
+            return null;
+        }
     }
 
     private async Task<PublishResult> PublishAssetAsync(ContentFile file, string hash, StateSnapshot<SourceRecord> sourceRead, CancellationToken cancellationToken)
@@ -278,6 +302,9 @@ public sealed partial class SitePublisher : IPostPublisher
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{BlobName} is pending: {Reason}")]
     private partial void LogPending(string blobName, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reconcile could not bring {BlobName} in line; the next pass tries again")]
+    private partial void LogReconcileStepFailed(string blobName, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected {BlobName}: {Reason}")]
     private partial void LogRejected(string blobName, string reason);
