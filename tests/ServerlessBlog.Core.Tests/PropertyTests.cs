@@ -17,7 +17,7 @@ namespace ServerlessBlog.Core.Tests;
 /// </summary>
 public sealed class PropertyTests
 {
-    private const long Iterations = 400;
+    private const long Iterations = 1_500;
     private static readonly TimeSpan PerInputLimit = TimeSpan.FromSeconds(10);
     private static readonly BlogOptions Options = new() { BaseUrl = "https://property.example/", Title = "Properties" };
     private static readonly PostParser Parser = new(Options);
@@ -36,7 +36,7 @@ public sealed class PropertyTests
     ];
 
     private static readonly Gen<string> Text =
-        Gen.OneOf(Gen.OneOfConst(Fragments), Gen.String[0, 12], Gen.Char.Select(c => c.ToString())).Array[0, 60].Select(string.Concat);
+        Gen.OneOf(Gen.OneOf(Fragments), Gen.String[0, 12], Gen.Char.Select(c => c.ToString())).Array[0, 60].Select(string.Concat);
 
     private static readonly Gen<byte[]> Bytes = Gen.OneOf(
         Gen.Byte.Array[0, 400],

@@ -55,7 +55,14 @@ internal sealed class BlogServices : IAsyncDisposable
         var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         await foreach (var blob in container.GetBlobsAsync())
         {
-            files[blob.Name] = (await container.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToArray();
+            try
+            {
+                files[blob.Name] = (await container.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToArray();
+            }
+            catch (global::Azure.RequestFailedException ex) when (ex.Status == 404)
+            {
+                // Deleted by a live host between the listing and the download: it is not part of the site any more.
+            }
         }
 
         return files;

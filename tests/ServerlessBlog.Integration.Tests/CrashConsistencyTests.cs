@@ -60,7 +60,7 @@ public sealed class CrashConsistencyTests(AzuriteFixture azurite, ITestOutputHel
             var records = 0;
             if (await state.ExistsAsync())
             {
-                await foreach (var _ in state.GetBlobsAsync(prefix: "sources/"))
+                await foreach (var _ in state.GetBlobsAsync(global::Azure.Storage.Blobs.Models.BlobTraits.None, global::Azure.Storage.Blobs.Models.BlobStates.None, "sources/", CancellationToken.None))
                 {
                     records++;
                 }
