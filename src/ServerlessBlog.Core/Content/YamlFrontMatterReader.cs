@@ -20,6 +20,17 @@ internal static partial class YamlFrontMatterReader
     public static IReadOnlyDictionary<string, object?> Read(string yaml)
     {
         CheckFlowDepth(yaml);
+        if (PlainFrontMatterReader.TryRead(yaml, out var plain))
+        {
+            return plain;
+        }
+
+        return ReadWithYamlDotNet(yaml);
+    }
+
+    /// <summary>Reads any YAML block with YamlDotNet, as every block was read before the plain reader.</summary>
+    internal static IReadOnlyDictionary<string, object?> ReadWithYamlDotNet(string yaml)
+    {
         var stream = new YamlStream();
         try
         {
@@ -88,7 +99,8 @@ internal static partial class YamlFrontMatterReader
         }
     }
 
-    private static object? ResolvePlain(string? value)
+    /// <summary>The value of a plain scalar by the YAML core schema: null, a boolean, an integer, a float or the text.</summary>
+    internal static object? ResolvePlain(string? value)
     {
         switch (value)
         {
