@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using ServerlessBlog.Testing;
 
 namespace ServerlessBlog.Integration.Tests;
 
@@ -13,6 +14,19 @@ internal sealed class LocalHostProcess : IDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
 
+    /// <summary>
+    /// The host as its own build left it, with its own dependency manifest: the test folder also holds the CLI, whose
+    /// ASP.NET Core framework provides assemblies the host's manifest expects to find as files.
+    /// </summary>
+    private static string HostAssembly
+    {
+        get
+        {
+            var framework = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory));
+            return Path.Combine(RepositoryRoot.Path, "src", "ServerlessBlog.LocalHost", "bin", framework.Parent!.Name, framework.Name, "ServerlessBlog.LocalHost.dll");
+        }
+    }
+
     private LocalHostProcess(IEnumerable<string> arguments)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -21,7 +35,7 @@ internal sealed class LocalHostProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ServerlessBlog.LocalHost.dll"));
+        start.ArgumentList.Add(HostAssembly);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

@@ -231,7 +231,13 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
     private static async Task<Dictionary<string, string>> ContentOfAsync(IndexReader reader, List<PostSummary> posts, CancellationToken cancellationToken)
     {
         var records = await Task.WhenAll(posts.Select(post => reader.PostAsync(post.Slug, post.Revision, cancellationToken).AsTask()));
-        return posts.Zip(records).ToDictionary(pair => pair.First.Slug, pair => pair.Second?.ContentHtml ?? string.Empty, StringComparer.Ordinal);
+        var content = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (post, record) in posts.Zip(records))
+        {
+            content.TryAdd(post.Slug, record?.ContentHtml ?? string.Empty);
+        }
+
+        return content;
     }
 
     /// <summary>Whether the change touches a list of the newest posts: the post is in it, or was newer than its oldest entry.</summary>

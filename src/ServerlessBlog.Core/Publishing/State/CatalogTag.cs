@@ -1,4 +1,11 @@
 namespace ServerlessBlog.Core.Publishing.State;
 
-/// <summary>A tag in the catalog: its name, count, how many posts it has each year, and when its newest post changed.</summary>
-public sealed record CatalogTag(string Slug, string Name, int Count, IReadOnlyDictionary<int, int> Years, DateTimeOffset LastModified);
+/// <summary>
+/// A tag in the catalog: its name, count, how many posts it has each year, when its newest post changed, and when
+/// the newest post of each year changed, so that removing a tag's newest post moves its date back to the next one.
+/// </summary>
+public sealed record CatalogTag(string Slug, string Name, int Count, IReadOnlyDictionary<int, int> Years, DateTimeOffset LastModified)
+{
+    /// <summary>Per year, when the tag's newest post of that year last changed.</summary>
+    public IReadOnlyDictionary<int, DateTimeOffset> YearsModified { get; init; } = new Dictionary<int, DateTimeOffset>();
+}

@@ -53,6 +53,7 @@ public sealed class IndexReader
     public async ValueTask<List<PostSummary>> NewestAsync(int count, CancellationToken cancellationToken)
     {
         var newest = new List<PostSummary>(count);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var month in (await CatalogAsync(cancellationToken)).Months)
         {
             if (newest.Count >= count)
@@ -60,7 +61,7 @@ public sealed class IndexReader
                 break;
             }
 
-            newest.AddRange((await MonthAsync(month.Year, month.Month, cancellationToken)).Take(count - newest.Count));
+            AddUnseen(newest, seen, await MonthAsync(month.Year, month.Month, cancellationToken), count);
         }
 
         return newest;
@@ -70,6 +71,7 @@ public sealed class IndexReader
     public async ValueTask<List<PostSummary>> TaggedAsync(string tagSlug, int? limit, CancellationToken cancellationToken)
     {
         var posts = new List<PostSummary>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         var tag = (await CatalogAsync(cancellationToken)).Tags.FirstOrDefault(tag => tag.Slug == tagSlug);
         foreach (var year in tag?.Years.Keys.OrderDescending() ?? Enumerable.Empty<int>())
         {
@@ -78,10 +80,10 @@ public sealed class IndexReader
                 break;
             }
 
-            posts.AddRange(await TagYearAsync(tagSlug, year, cancellationToken));
+            AddUnseen(posts, seen, await TagYearAsync(tagSlug, year, cancellationToken), limit ?? int.MaxValue);
         }
 
-        return limit is { } max ? posts.Take(max).ToList() : posts;
+        return posts;
     }
 
     /// <summary>The posts with a tag in one year, newest first.</summary>
@@ -121,6 +123,26 @@ public sealed class IndexReader
     {
         var read = _cache.TryGetValue(StatePaths.Catalog, out var catalog) ? (await catalog).Version : null;
         return await _documents.Store.GetVersionAsync(StatePaths.Catalog, cancellationToken) != read;
+    }
+
+    /// <summary>
+    /// Adds posts not added yet, up to <paramref name="count"/>. A post another publisher is moving between partitions
+    /// can be in two at once for a moment; the refresh that reads it so is stale and runs again.
+    /// </summary>
+    private static void AddUnseen(List<PostSummary> posts, HashSet<string> seen, IReadOnlyList<PostSummary> partition, int count)
+    {
+        foreach (var post in partition)
+        {
+            if (posts.Count >= count)
+            {
+                return;
+            }
+
+            if (seen.Add(post.Slug))
+            {
+                posts.Add(post);
+            }
+        }
     }
 
     private static int IndexOf(IReadOnlyList<PostSummary> posts, string slug)

@@ -96,13 +96,19 @@ public sealed class PostIndex
         {
             var known = tags.GetValueOrDefault(group.Key);
             var years = new Dictionary<int, int>(known?.Years ?? new Dictionary<int, int>());
-            var lastModified = new Dictionary<int, DateTimeOffset>();
+            var yearsModified = new Dictionary<int, DateTimeOffset>(known?.YearsModified ?? new Dictionary<int, DateTimeOffset>());
             foreach (var (_, year) in group)
             {
                 var posts = partition[StatePaths.TagYear(group.Key, year)];
                 years[year] = posts?.Count ?? 0;
-                lastModified[year] = Newest(posts);
+                yearsModified[year] = Newest(posts);
             }
+
+            // A catalog written before years kept their own dates knows only the tag's date: keep it for the years it
+            // has not counted since.
+            var untracked = known is not null && known.Years.Keys.Any(year => !yearsModified.ContainsKey(year)) ? known.LastModified : DateTimeOffset.MinValue;
+            var populated = yearsModified.Where(pair => years.GetValueOrDefault(pair.Key) > 0).ToDictionary();
+            var newest = populated.Values.Append(untracked).Max();
 
             var name = (known?.Name, tagNames.GetValueOrDefault(group.Key)) switch
             {
@@ -111,8 +117,7 @@ public sealed class PostIndex
                 (null, { } written) => written,
                 var (existing, written) => string.CompareOrdinal(written, existing) < 0 ? written! : existing!,
             };
-            var newest = lastModified.Values.Append(known?.LastModified ?? DateTimeOffset.MinValue).Max();
-            tags[group.Key] = new CatalogTag(group.Key, name, years.Values.Sum(), years.Where(pair => pair.Value > 0).ToDictionary(), newest);
+            tags[group.Key] = new CatalogTag(group.Key, name, years.Values.Sum(), years.Where(pair => pair.Value > 0).ToDictionary(), newest) { YearsModified = populated };
         }
 
         return new SiteCatalog
