@@ -64,8 +64,15 @@ public sealed class PostIndex
         Dictionary<string, string> tagNames,
         CancellationToken cancellationToken)
     {
+        // A tag's last change is the newest of all its years, not only of the years this change touched: when its
+        // newest post goes, an older year may hold the newest that is left. Tags have few years; read them all.
+        var tagYears = touchedTagYears
+            .Concat(touchedTagYears.Select(key => key.Tag).Distinct()
+                .SelectMany(tag => (catalog.Tags.FirstOrDefault(known => known.Slug == tag)?.Years.Keys ?? []).Select(year => (Tag: tag, Year: year))))
+            .Distinct()
+            .ToList();
         var partitions = touchedMonths.Select(key => StatePaths.Month(key.Year, key.Month))
-            .Concat(touchedTagYears.Select(key => StatePaths.TagYear(key.Tag, key.Year)))
+            .Concat(tagYears.Select(key => StatePaths.TagYear(key.Tag, key.Year)))
             .ToList();
         var read = await Task.WhenAll(partitions.Select(async path => (path, (await _documents.ReadAsync<List<PostSummary>>(path, cancellationToken)).Value)));
         var partition = read.ToDictionary(pair => pair.path, pair => pair.Value, StringComparer.Ordinal);
@@ -78,7 +85,7 @@ public sealed class PostIndex
         }
 
         var tags = catalog.Tags.ToDictionary(tag => tag.Slug, StringComparer.Ordinal);
-        foreach (var group in touchedTagYears.GroupBy(key => key.Tag))
+        foreach (var group in tagYears.GroupBy(key => key.Tag))
         {
             var known = tags.GetValueOrDefault(group.Key);
             var years = new Dictionary<int, int>(known?.Years ?? new Dictionary<int, int>());
@@ -97,7 +104,7 @@ public sealed class PostIndex
                 (null, { } written) => written,
                 var (existing, written) => string.CompareOrdinal(written, existing) < 0 ? written! : existing!,
             };
-            var newest = lastModified.Values.Append(known?.LastModified ?? DateTimeOffset.MinValue).Max();
+            var newest = lastModified.Values.Max();
             tags[group.Key] = new CatalogTag(group.Key, name, years.Values.Sum(), years.Where(pair => pair.Value > 0).ToDictionary(), newest);
         }
 
