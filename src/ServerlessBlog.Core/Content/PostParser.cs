@@ -78,7 +78,7 @@ public sealed class PostParser
         title ??= fileName.Title;
         var slug = ReadSlug(frontMatter, fileName);
 
-        return new Post
+        var post = new Post
         {
             SourcePath = file.Path,
             Slug = slug,
@@ -101,6 +101,24 @@ public sealed class PostParser
             Body = document.Body,
             BodyLine = document.BodyLine,
         };
+        CheckFeedText(post, frontMatter);
+        return post;
+    }
+
+    /// <summary>Refuses front matter values that an escape (<c>"\x04"</c>) filled with characters feeds cannot carry.</summary>
+    private static void CheckFeedText(Post post, FrontMatter frontMatter)
+    {
+        var fields = new (string Key, IEnumerable<string?> Values)[]
+        {
+            ("title", [post.Title]), ("summary", [post.Summary]), ("image", [post.Image]), ("tags", post.Tags), ("categories", post.Categories), ("authors", post.Authors),
+        };
+        foreach (var (key, values) in fields)
+        {
+            if (values.Any(value => value is not null && SourceText.HasNonXmlCharacter(value)))
+            {
+                throw new ContentException($"'{key}' contains a control character, which feeds cannot carry; remove it", frontMatter.LineOf(key));
+            }
+        }
     }
 
     private static DateTimeOffset? ReadDate(FrontMatter frontMatter, params string[] keys)

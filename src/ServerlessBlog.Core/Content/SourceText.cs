@@ -9,6 +9,10 @@ public static class SourceText
     private static readonly UnicodeEncoding StrictUtf16LittleEndian = new(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true);
     private static readonly UnicodeEncoding StrictUtf16BigEndian = new(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true);
 
+    /// <summary>The characters XML 1.0 does not allow: C0 controls other than tab and line ends, and U+FFFE, U+FFFF.</summary>
+    private static readonly System.Buffers.SearchValues<char> NotXmlCharacters = System.Buffers.SearchValues.Create(
+        "\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\uFFFE\uFFFF");
+
     /// <summary>
     /// Decodes UTF-8 (with or without a byte order mark) or UTF-16 with a byte order mark.
     /// </summary>
@@ -37,8 +41,18 @@ public static class SourceText
             throw new ContentException("the file is binary, not text (it contains a NUL character)", LineOf(text, nul));
         }
 
+        // Pages may carry them, but feeds and sitemaps are XML, which cannot: refuse the post rather than half publish it.
+        var control = text.AsSpan().IndexOfAny(NotXmlCharacters);
+        if (control >= 0)
+        {
+            throw new ContentException($"the file contains the control character U+{(int)text[control]:X4}, which feeds cannot carry; remove it", LineOf(text, control));
+        }
+
         return text;
     }
+
+    /// <summary>Whether <paramref name="text"/> has a character XML cannot carry, such as one a YAML or TOML escape wrote.</summary>
+    public static bool HasNonXmlCharacter(string text) => text.AsSpan().IndexOfAny(NotXmlCharacters) >= 0;
 
     /// <summary>The 1-based line of the character at <paramref name="index"/>.</summary>
     public static int LineOf(string text, int index)

@@ -30,6 +30,7 @@ public sealed partial class SitePublisher : IPostPublisher
     private readonly PostIndex _index;
     private readonly PageRefresher _refresher;
     private readonly PostRecordCache _records = new();
+    private readonly PathLocks _locks = new();
 
     public SitePublisher(IOptions<BlogOptions> options, ISiteStore site, IStateStore state, TimeProvider time, ILogger<SitePublisher> logger)
     {
@@ -50,6 +51,14 @@ public sealed partial class SitePublisher : IPostPublisher
     public async Task<PublishResult> PublishAsync(ContentFile file, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(file);
+        using (await _locks.EnterAsync(file.Path, cancellationToken))
+        {
+            return await PublishLockedAsync(file, cancellationToken);
+        }
+    }
+
+    private async Task<PublishResult> PublishLockedAsync(ContentFile file, CancellationToken cancellationToken)
+    {
         if (ContentPaths.IsIgnored(file.Path))
         {
             return new PublishResult(file.Path, PublishOutcome.Unchanged, Reason: "1: the site does not publish this path");
@@ -143,6 +152,14 @@ public sealed partial class SitePublisher : IPostPublisher
     public async Task<PublishResult> UnpublishAsync(string sourcePath, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sourcePath);
+        using (await _locks.EnterAsync(sourcePath, cancellationToken))
+        {
+            return await UnpublishLockedAsync(sourcePath, cancellationToken);
+        }
+    }
+
+    private async Task<PublishResult> UnpublishLockedAsync(string sourcePath, CancellationToken cancellationToken)
+    {
         var (source, version) = await _documents.ReadAsync<SourceRecord>(StatePaths.Source(sourcePath), cancellationToken);
         if (source is null)
         {
@@ -209,6 +226,10 @@ public sealed partial class SitePublisher : IPostPublisher
         {
             await _site.WriteAsync(file, cancellationToken);
         }
+
+        // The site-wide pages (home, feeds, archive and tags indexes, sitemaps) once more from the catalog as it is now:
+        // a publish that lost every round of a refresh race to others may have written them from an older catalog.
+        await _refresher.RefreshAsync(null, null, [], null, cancellationToken);
 
         return new ReconcileReport(changes, failures);
     }
