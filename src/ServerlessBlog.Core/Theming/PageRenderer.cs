@@ -9,7 +9,7 @@ namespace ServerlessBlog.Core.Theming;
 
 /// <summary>
 /// Renders a page with a theme: the page's own template, then the layout around it.
-/// Thread-safe; the template options are built once.
+/// Thread-safe; the template options are built once a process.
 /// </summary>
 public sealed class PageRenderer
 {
@@ -21,24 +21,33 @@ public sealed class PageRenderer
     private const int LayoutBytes = 6 * 1024;
     private const int WriterBufferChars = 1024;
 
+    // The options compile a member accessor for every view type: built once a process, shared by every theme and
+    // build, rather than once a renderer (each set of accessors leaves dynamic methods for the finalizer to collect).
+    private static readonly TemplateOptions Options = CreateOptions();
+
     private readonly Theme _theme;
     private readonly SiteView _site;
-    private readonly TemplateOptions _options;
 
     public PageRenderer(Theme theme, SiteView site)
     {
         _theme = theme;
         _site = site;
-        _options = new TemplateOptions
+    }
+
+    private static TemplateOptions CreateOptions()
+    {
+        var options = new TemplateOptions
         {
             CultureInfo = CultureInfo.InvariantCulture,
             TimeZone = TimeZoneInfo.Utc,
         };
-        _options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
+        options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
         foreach (var type in ViewTypes)
         {
-            _options.MemberAccessStrategy.Register(type);
+            options.MemberAccessStrategy.Register(type);
         }
+
+        return options;
     }
 
     private static Type[] ViewTypes =>
@@ -91,7 +100,7 @@ public sealed class PageRenderer
 
     private TemplateContext CreateContext()
     {
-        var context = new TemplateContext(_options);
+        var context = new TemplateContext(Options);
         context.SetValue("site", _site);
         return context;
     }
