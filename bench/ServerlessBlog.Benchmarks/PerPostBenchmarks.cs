@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Markdig;
+using ServerlessBlog.Core.Feeds;
 using ServerlessBlog.Core.Rendering;
 using ServerlessBlog.Core.Site;
 
@@ -51,7 +52,7 @@ public class PerPostBenchmarks
 
         var summary = rendered.ToSummary();
         var tag = new TagSummary(Core.Content.Slug.From(post.Tags[0]), post.Tags[0], 1, summary.LastModified);
-        await _store.WriteAsync(_site.Feeds.TagFeed(tag, [summary], _ => rendered.ContentHtml));
+        await _store.WriteAsync(_site.Feeds.TagFeed(tag, [summary], _ => new FeedContent(rendered.ContentHtml)));
         var month = new ArchiveMonth(post.Date.Year, post.Date.Month, 1, summary.LastModified);
         await _store.WriteAsync(_site.Feeds.MonthSitemap(month, [summary]));
         return _store.Bytes;

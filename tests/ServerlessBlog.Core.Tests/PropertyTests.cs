@@ -4,6 +4,7 @@ using CsCheck;
 using ServerlessBlog.Core.Configuration;
 using ServerlessBlog.Core.Content;
 using ServerlessBlog.Core.Generation;
+using ServerlessBlog.Core.Feeds;
 using ServerlessBlog.Core.Rendering;
 using ServerlessBlog.Core.Site;
 using ServerlessBlog.Core.Theming;
@@ -73,7 +74,7 @@ public sealed class PropertyTests
 
             var page = Pages.PostPage(rendered, null, null);
             var problems = SiteSafety.Problems(page.Path, page.Content.ToArray()).ToList();
-            foreach (var feed in Feeds.SiteFeeds([rendered.ToSummary()], _ => rendered.ContentHtml))
+            foreach (var feed in Feeds.SiteFeeds([rendered.ToSummary()], _ => new FeedContent(rendered.ContentHtml)))
             {
                 problems.AddRange(SiteSafety.Problems(feed.Path, feed.Content.ToArray()));
             }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using ServerlessBlog.Core.Configuration;
 using ServerlessBlog.Core.Content;
+using ServerlessBlog.Core.Feeds;
 using ServerlessBlog.Core.Generation;
 using ServerlessBlog.Core.Rendering;
 using ServerlessBlog.Core.Site;
@@ -81,7 +82,7 @@ public sealed class SiteBuilder
     /// Renders and writes every post page. A post whose Markdown cannot be rendered is reported and left out, and the
     /// pages are rendered again without it, so that no neighbour links to it: as a publish would have rejected it.
     /// </summary>
-    private async Task<(ConcurrentBag<PostSummary> Summaries, ConcurrentDictionary<string, string> FeedContent)> RenderPostsAsync(
+    private async Task<(ConcurrentBag<PostSummary> Summaries, ConcurrentDictionary<string, FeedContent> FeedContent)> RenderPostsAsync(
         List<Post> published, OutputTracker output, PageGenerator pages, ConcurrentBag<BuildError> errors, CancellationToken cancellationToken)
     {
         while (true)
@@ -92,7 +93,7 @@ public sealed class SiteBuilder
             var links = new DictionaryLinkResolver(published.ToDictionary(post => post.SourcePath, post => post.Slug, StringComparer.Ordinal));
 
             var summaries = new ConcurrentBag<PostSummary>();
-            var feedContent = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+            var feedContent = new ConcurrentDictionary<string, FeedContent>(StringComparer.Ordinal);
             var failed = new ConcurrentBag<Post>();
             await Parallel.ForEachAsync(published, Parallelism(cancellationToken), async (post, token) =>
             {
@@ -113,7 +114,7 @@ public sealed class SiteBuilder
                 summaries.Add(rendered.ToSummary());
                 if (inFeeds.Contains(post.Slug))
                 {
-                    feedContent[post.Slug] = rendered.ContentHtml;
+                    feedContent[post.Slug] = new FeedContent(rendered.ContentHtml);
                 }
             });
 
@@ -129,7 +130,7 @@ public sealed class SiteBuilder
     private static readonly string[] RssFeedContentTypes =
         [Feeds.RssFeedWriter.ContentType, Feeds.AtomFeedWriter.ContentType, Feeds.JsonFeedWriter.ContentType];
 
-    private IEnumerable<Func<SiteFile>> SitePagesOf(SiteIndex index, PageGenerator pages, Func<PostSummary, string> contentOf)
+    private IEnumerable<Func<SiteFile>> SitePagesOf(SiteIndex index, PageGenerator pages, Func<PostSummary, FeedContent> contentOf)
     {
         yield return () => pages.HomePage(index.Newest(_options.PostsPerPage + 1));
         yield return () => pages.TagsPage(index.Tags);

@@ -8,10 +8,10 @@ public static class AtomFeedWriter
     public const string ContentType = "application/atom+xml; charset=utf-8";
     private const string AtomNamespace = "http://www.w3.org/2005/Atom";
 
-    public static byte[] Write(Feed feed)
+    public static ReadOnlyMemory<byte> Write(Feed feed)
     {
         ArgumentNullException.ThrowIfNull(feed);
-        return FeedFormats.WriteXml(writer =>
+        return FeedFormats.WriteXml(FeedFormats.Capacity(feed.Items, content => content.XmlText.Length), (writer, stream) =>
         {
             writer.WriteStartDocument();
             writer.WriteStartElement("feed", AtomNamespace);
@@ -33,14 +33,14 @@ public static class AtomFeedWriter
 
             foreach (var item in feed.Items)
             {
-                WriteEntry(writer, item);
+                WriteEntry(writer, stream, item);
             }
 
             writer.WriteEndElement();
         });
     }
 
-    private static void WriteEntry(XmlWriter writer, FeedItem item)
+    private static void WriteEntry(XmlWriter writer, Stream stream, FeedItem item)
     {
         writer.WriteStartElement("entry", AtomNamespace);
         writer.WriteElementString("title", AtomNamespace, item.Title);
@@ -67,7 +67,7 @@ public static class AtomFeedWriter
 
         writer.WriteStartElement("content", AtomNamespace);
         writer.WriteAttributeString("type", "html");
-        writer.WriteString(item.ContentHtml);
+        FeedFormats.WriteEscapedText(writer, stream, item.Content.XmlText);
         writer.WriteEndElement();
         writer.WriteEndElement();
     }

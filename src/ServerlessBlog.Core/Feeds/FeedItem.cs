@@ -14,7 +14,7 @@ public sealed record FeedItem
     public required DateTimeOffset Updated { get; init; }
 
     /// <summary>The full post as HTML, with absolute URLs.</summary>
-    public required string ContentHtml { get; init; }
+    public required FeedContent Content { get; init; }
 
     public string Summary { get; init; } = string.Empty;
 

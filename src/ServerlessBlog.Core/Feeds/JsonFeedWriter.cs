@@ -9,7 +9,7 @@ public static class JsonFeedWriter
     public const string ContentType = "application/feed+json; charset=utf-8";
     public const string Version = "https://jsonfeed.org/version/1.1";
 
-    private static readonly JsonWriterOptions Options = new()
+    internal static readonly JsonWriterOptions Options = new()
     {
         Indented = true,
 
@@ -17,10 +17,10 @@ public static class JsonFeedWriter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static byte[] Write(Feed feed)
+    public static ReadOnlyMemory<byte> Write(Feed feed)
     {
         ArgumentNullException.ThrowIfNull(feed);
-        using var stream = new MemoryStream();
+        var stream = new MemoryStream(FeedFormats.Capacity(feed.Items, content => content.JsonValue.Length));
         using (var json = new Utf8JsonWriter(stream, Options))
         {
             json.WriteStartObject();
@@ -50,7 +50,7 @@ public static class JsonFeedWriter
         }
 
         stream.WriteByte((byte)'\n');
-        return stream.ToArray();
+        return new ReadOnlyMemory<byte>(stream.GetBuffer(), 0, (int)stream.Length);
     }
 
     private static void WriteItem(Utf8JsonWriter json, FeedItem item)
@@ -59,7 +59,8 @@ public static class JsonFeedWriter
         json.WriteString("id", item.Id);
         json.WriteString("url", item.Url);
         json.WriteString("title", item.Title);
-        json.WriteString("content_html", item.ContentHtml);
+        json.WritePropertyName("content_html");
+        json.WriteRawValue(item.Content.JsonValue, skipInputValidation: true);
         if (item.Summary.Length > 0)
         {
             json.WriteString("summary", item.Summary);

@@ -13,10 +13,10 @@ public static class RssFeedWriter
     private const string ContentNamespace = "http://purl.org/rss/1.0/modules/content/";
     private const string DublinCoreNamespace = "http://purl.org/dc/elements/1.1/";
 
-    public static byte[] Write(Feed feed)
+    public static ReadOnlyMemory<byte> Write(Feed feed)
     {
         ArgumentNullException.ThrowIfNull(feed);
-        return FeedFormats.WriteXml(writer =>
+        return FeedFormats.WriteXml(FeedFormats.Capacity(feed.Items, content => content.XmlText.Length), (writer, stream) =>
         {
             writer.WriteStartDocument();
             writer.WriteStartElement("rss");
@@ -40,7 +40,7 @@ public static class RssFeedWriter
 
             foreach (var item in feed.Items)
             {
-                WriteItem(writer, item);
+                WriteItem(writer, stream, item);
             }
 
             writer.WriteEndElement();
@@ -48,7 +48,7 @@ public static class RssFeedWriter
         });
     }
 
-    private static void WriteItem(XmlWriter writer, FeedItem item)
+    private static void WriteItem(XmlWriter writer, Stream stream, FeedItem item)
     {
         writer.WriteStartElement("item");
         writer.WriteElementString("title", item.Title);
@@ -69,7 +69,9 @@ public static class RssFeedWriter
         }
 
         writer.WriteElementString("description", FeedFormats.HtmlText(item.Summary));
-        writer.WriteElementString("encoded", ContentNamespace, item.ContentHtml);
+        writer.WriteStartElement("encoded", ContentNamespace);
+        FeedFormats.WriteEscapedText(writer, stream, item.Content.XmlText);
+        writer.WriteEndElement();
         writer.WriteEndElement();
     }
 }

@@ -29,8 +29,8 @@ public sealed class FeedGenerator
 
     /// <summary>The site's RSS, Atom and JSON feeds.</summary>
     /// <param name="newest">The newest posts, newest first; the feeds take the first <see cref="FeedItems"/>.</param>
-    /// <param name="contentOf">The rendered HTML of a post the feeds carry.</param>
-    public IEnumerable<SiteFile> SiteFeeds(IReadOnlyList<PostSummary> newest, Func<PostSummary, string> contentOf)
+    /// <param name="contentOf">The rendered HTML of a post the feeds carry; one instance a post, so that its escaping is shared by every feed.</param>
+    public IEnumerable<SiteFile> SiteFeeds(IReadOnlyList<PostSummary> newest, Func<PostSummary, FeedContent> contentOf)
     {
         ArgumentNullException.ThrowIfNull(newest);
         var items = Items(newest.Take(FeedItems), contentOf);
@@ -44,8 +44,8 @@ public sealed class FeedGenerator
     /// <summary>The RSS feed of one tag.</summary>
     /// <param name="tag">The tag.</param>
     /// <param name="newest">The tag's newest posts, newest first; the feed takes the first <see cref="FeedItems"/>.</param>
-    /// <param name="contentOf">The rendered HTML of a post the feed carries.</param>
-    public SiteFile TagFeed(TagSummary tag, IReadOnlyList<PostSummary> newest, Func<PostSummary, string> contentOf)
+    /// <param name="contentOf">The rendered HTML of a post the feed carries; one instance a post, so that its escaping is shared by every feed.</param>
+    public SiteFile TagFeed(TagSummary tag, IReadOnlyList<PostSummary> newest, Func<PostSummary, FeedContent> contentOf)
     {
         ArgumentNullException.ThrowIfNull(tag);
         ArgumentNullException.ThrowIfNull(newest);
@@ -100,7 +100,7 @@ public sealed class FeedGenerator
 
     private static DateTimeOffset Newest(IEnumerable<DateTimeOffset> dates) => dates.DefaultIfEmpty(DateTimeOffset.UnixEpoch).Max();
 
-    private List<FeedItem> Items(IEnumerable<PostSummary> posts, Func<PostSummary, string> contentOf) =>
+    private List<FeedItem> Items(IEnumerable<PostSummary> posts, Func<PostSummary, FeedContent> contentOf) =>
         posts.Select(post =>
         {
             var url = _urls.Absolute(post.Folder);
@@ -111,7 +111,7 @@ public sealed class FeedGenerator
                 Title = post.Title,
                 Published = post.Date,
                 Updated = post.LastModified,
-                ContentHtml = contentOf(post),
+                Content = contentOf(post),
                 Summary = post.Excerpt,
                 Tags = post.Tags,
                 Authors = post.Authors.Count > 0 ? post.Authors : string.IsNullOrWhiteSpace(_options.Author) ? [] : [_options.Author],

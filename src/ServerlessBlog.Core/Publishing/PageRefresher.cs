@@ -1,4 +1,5 @@
 using ServerlessBlog.Core.Configuration;
+using ServerlessBlog.Core.Feeds;
 using ServerlessBlog.Core.Generation;
 using ServerlessBlog.Core.Publishing.State;
 using ServerlessBlog.Core.Site;
@@ -228,13 +229,13 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
         return written + deletions.Count;
     }
 
-    private static async Task<Dictionary<string, string>> ContentOfAsync(IndexReader reader, List<PostSummary> posts, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, FeedContent>> ContentOfAsync(IndexReader reader, List<PostSummary> posts, CancellationToken cancellationToken)
     {
         var records = await Task.WhenAll(posts.Select(post => reader.PostAsync(post.Slug, post.Revision, cancellationToken).AsTask()));
-        var content = new Dictionary<string, string>(StringComparer.Ordinal);
+        var content = new Dictionary<string, FeedContent>(StringComparer.Ordinal);
         foreach (var (post, record) in posts.Zip(records))
         {
-            content.TryAdd(post.Slug, record?.ContentHtml ?? string.Empty);
+            content.TryAdd(post.Slug, record is null ? FeedContent.Empty : new FeedContent(record.ContentHtml));
         }
 
         return content;
