@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using ColorCode;
 using ColorCode.Common;
@@ -14,6 +15,12 @@ namespace ServerlessBlog.Core.Rendering;
 public static class CodeHighlighter
 {
     private static readonly LanguageParser Parser = new(new HighlightingCompiler(), new LanguageCatalog());
+
+    // ColorCode's base class wants styles, which the spans' classes make unused; StyleDictionary.DefaultLight builds a
+    // new dictionary on every read, so it is read once.
+    private static readonly StyleDictionary UnusedStyles = StyleDictionary.DefaultLight;
+
+    private static readonly SearchValues<char> HtmlSpecial = SearchValues.Create("<>&\"");
 
     private static readonly Dictionary<string, string> LanguageAliases = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -65,20 +72,42 @@ public static class CodeHighlighter
 
     private static void AppendEscaped(StringBuilder html, ReadOnlySpan<char> text)
     {
-        foreach (var c in text)
+        while (!text.IsEmpty)
         {
-            _ = c switch
+            var special = text.IndexOfAny(HtmlSpecial);
+            if (special < 0)
             {
-                '<' => html.Append("&lt;"),
-                '>' => html.Append("&gt;"),
-                '&' => html.Append("&amp;"),
-                '"' => html.Append("&quot;"),
-                _ => html.Append(c),
-            };
+                html.Append(text);
+                return;
+            }
+
+            html.Append(text[..special]);
+            html.Append(text[special] switch
+            {
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '&' => "&amp;",
+                _ => "&quot;",
+            });
+            text = text[(special + 1)..];
         }
     }
 
-    private sealed class SpanFormatter(StringBuilder html) : CodeColorizerBase(StyleDictionary.DefaultLight, Parser)
+    /// <summary>The scopes by position; ColorCode nearly always hands them in order already, and then they are not copied.</summary>
+    private static IEnumerable<Scope> InOrder(IList<Scope> scopes)
+    {
+        for (var i = 1; i < scopes.Count; i++)
+        {
+            if (scopes[i].Index < scopes[i - 1].Index)
+            {
+                return scopes.OrderBy(scope => scope.Index);
+            }
+        }
+
+        return scopes;
+    }
+
+    private sealed class SpanFormatter(StringBuilder html) : CodeColorizerBase(UnusedStyles, Parser)
     {
         public void Format(string code, ILanguage language) =>
             languageParser.Parse(code, language, Write);
@@ -86,7 +115,7 @@ public static class CodeHighlighter
         protected override void Write(string parsedSourceCode, IList<Scope> scopes)
         {
             var position = 0;
-            foreach (var scope in scopes.OrderBy(scope => scope.Index))
+            foreach (var scope in InOrder(scopes))
             {
                 position = WriteScope(parsedSourceCode, scope, position);
             }
@@ -110,7 +139,7 @@ public static class CodeHighlighter
 
             var end = scope.Index + scope.Length;
             var inner = scope.Index;
-            foreach (var child in scope.Children.OrderBy(child => child.Index))
+            foreach (var child in InOrder(scope.Children))
             {
                 inner = WriteScope(source, child, inner);
             }

@@ -268,21 +268,6 @@ public sealed class PostRenderer
         return PlainText.Truncate(text.ToString().Trim(), ExcerptMaxLength);
     }
 
-    private static int ReadingMinutes(string body)
-    {
-        var words = 0;
-        var inWord = false;
-        foreach (var c in body)
-        {
-            var isSpace = char.IsWhiteSpace(c);
-            if (!isSpace && !inWord)
-            {
-                words++;
-            }
-
-            inWord = !isSpace;
-        }
-
-        return Math.Max(1, (words + WordsPerMinute - 1) / WordsPerMinute);
-    }
+    private static int ReadingMinutes(string body) =>
+        Math.Max(1, (WordCount.Of(body) + WordsPerMinute - 1) / WordsPerMinute);
 }
