@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using System.Reflection;
 using Fluid;
+using Fluid.Values;
 using ServerlessBlog.Core.Theming.Views;
 
 namespace ServerlessBlog.Core.Theming;
@@ -19,19 +21,33 @@ public sealed class PageRenderer
     // Encoding.UTF8 without its byte order mark; invalid text is replaced as Encoding.UTF8.GetBytes replaces it.
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private const int LayoutBytes = 6 * 1024;
-    private const int WriterBufferChars = 1024;
 
     // The options compile a member accessor for every view type: built once a process, shared by every theme and
     // build, rather than once a renderer (each set of accessors leaves dynamic methods for the finalizer to collect).
     private static readonly TemplateOptions Options = CreateOptions();
 
     private readonly Theme _theme;
-    private readonly SiteView _site;
+    private readonly FluidValue _site;
 
     public PageRenderer(Theme theme, SiteView site)
     {
         _theme = theme;
-        _site = site;
+        _site = ValuesOf(site);
+    }
+
+    /// <summary>
+    /// The <c>site</c> object as the template engine's own values, made once: every page reads a dozen of its members,
+    /// and each read of a plain object looks its accessor up and wraps the value again.
+    /// </summary>
+    private static DictionaryValue ValuesOf(SiteView site)
+    {
+        var values = new Dictionary<string, FluidValue>(StringComparer.Ordinal);
+        foreach (var property in typeof(SiteView).GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            values[MemberNameStrategies.SnakeCase(property)] = FluidValue.Create(property.GetValue(site), Options);
+        }
+
+        return new DictionaryValue(new FluidValueDictionaryFluidIndexable(values));
     }
 
     private static TemplateOptions CreateOptions()
@@ -81,13 +97,9 @@ public sealed class PageRenderer
         context.SetValue("content", content);
 
         // The layout adds a few kilobytes of markup around the content.
-        using var bytes = new MemoryStream(content.Length + LayoutBytes);
-        using (var writer = new StreamWriter(bytes, Utf8, WriterBufferChars, leaveOpen: true))
-        {
-            Render(Theme.Layout, context, writer);
-        }
-
-        return new ReadOnlyMemory<byte>(bytes.GetBuffer(), 0, (int)bytes.Length);
+        using var writer = new Utf8PageWriter(Utf8, content.Length + LayoutBytes);
+        Render(Theme.Layout, context, writer);
+        return writer.WrittenMemory;
     }
 
     /// <summary>Renders a template that is a whole document by itself, such as a redirect.</summary>
