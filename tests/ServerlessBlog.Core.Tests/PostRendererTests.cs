@@ -42,6 +42,35 @@ public sealed class PostRendererTests
     }
 
     [Fact]
+    public void Links_are_rewritten_wherever_they_are_nested()
+    {
+        const string body = """
+            > - a list in a quote with *[emphasised](a.md)* and **[strong [image ![pic](a.png)](b.md)]**
+
+            | Column |
+            |---|
+            | [in a cell](c.md) and <https://auto.example/> |
+
+            Text with a note.[^1] Unsafe: [run](javascript:alert(1)) and *[nested](javascript:x)*.
+
+            [^1]: A note with [a link](d.md).
+
+            ### Deep <b>raw</b>
+            """;
+
+        var html = _renderer.Render(Post(body), DictionaryLinkResolver.Empty).ContentHtml;
+
+        foreach (var expected in new[] { "posts/a/", "posts/b/", "posts/c/", "posts/d/", "posts/2024/a.png" })
+        {
+            Assert.Contains($"\"https://blog.example/{expected}\"", html, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("javascript:", html, StringComparison.Ordinal);
+        Assert.Contains("Unsafe: run and <em>nested</em>.", html, StringComparison.Ordinal);
+        Assert.Contains("<h3 id=\"deep-raw\">", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Headings_stay_below_the_page_title()
     {
         var html = _renderer.Render(Post("# Big\n\n## Smaller"), DictionaryLinkResolver.Empty).ContentHtml;

@@ -92,8 +92,12 @@ public sealed class PostRenderer
             RemoveTitleHeading(document);
         }
 
-        KeepHeadingsBelowTitle(document);
-        var rawHtmlTags = RewriteLinks(document, SitePathText.DirectoryOf(post.SourcePath), links);
+        var rawHtmlTags = RewriteLinks(document, SitePathText.DirectoryOf(post.SourcePath), links, out var hasTitleLevelHeading);
+        if (hasTitleLevelHeading)
+        {
+            KeepHeadingsBelowTitle(document);
+        }
+
         if (rawHtmlTags > MaxRawHtmlTags && !_allowRawHtml)
         {
             throw new ContentException($"the post has {rawHtmlTags} raw HTML tags, more than the {MaxRawHtmlTags} that are sanitized", post.BodyLine);
@@ -119,28 +123,31 @@ public sealed class PostRenderer
         }
     }
 
+    /// <summary>Moves every heading one level down (to at most <c>h6</c>), below the page's own <c>h1</c>.</summary>
     private static void KeepHeadingsBelowTitle(MarkdownDocument document)
     {
-        // Most posts have no h1 in the body: look for one before touching any heading, and list none.
-        if (document.Descendants<HeadingBlock>().Any(heading => heading.Level == 1))
+        foreach (var heading in document.Descendants<HeadingBlock>())
         {
-            foreach (var heading in document.Descendants<HeadingBlock>())
-            {
-                heading.Level = Math.Min(heading.Level + 1, 6);
-            }
+            heading.Level = Math.Min(heading.Level + 1, 6);
         }
     }
 
     /// <summary>
     /// Makes links between posts and to assets absolute and reduces links with an unsafe URL to their text,
-    /// in one walk of the document.
+    /// in one walk of the document, which also looks for an <c>h1</c> in the body (most posts have none).
     /// </summary>
     /// <returns>How many raw HTML tags the document has, at least: a raw HTML block counts its <c>&lt;</c>.</returns>
-    private int RewriteLinks(MarkdownDocument document, string postFolder, IPostLinkResolver links)
+    private int RewriteLinks(MarkdownDocument document, string postFolder, IPostLinkResolver links, out bool hasTitleLevelHeading)
     {
         var rawHtmlTags = 0;
+        hasTitleLevelHeading = false;
         List<Inline>? unsafeLinks = null;
-        foreach (var node in document.Descendants())
+
+        // Depth first, in document order, as Markdig's Descendants() visits the nodes, but with one stack instead of
+        // an iterator for every level of nesting (that walk was as costly as the rewriting).
+        var pending = new Stack<MarkdownObject>();
+        pending.Push(document);
+        while (pending.TryPop(out var node))
         {
             switch (node)
             {
@@ -157,7 +164,12 @@ public sealed class PostRenderer
                 case HtmlBlock block:
                     rawHtmlTags += Math.Max(1, CountTags(block));
                     break;
+                case HeadingBlock { Level: 1 }:
+                    hasTitleLevelHeading = true;
+                    break;
             }
+
+            PushChildren(node, pending);
         }
 
         foreach (var link in unsafeLinks ?? [])
@@ -166,6 +178,31 @@ public sealed class PostRenderer
         }
 
         return rawHtmlTags;
+    }
+
+    /// <summary>Pushes a node's children last first, so that they are popped in document order.</summary>
+    private static void PushChildren(MarkdownObject node, Stack<MarkdownObject> pending)
+    {
+        switch (node)
+        {
+            case ContainerBlock container:
+                for (var i = container.Count - 1; i >= 0; i--)
+                {
+                    pending.Push(container[i]);
+                }
+
+                break;
+            case LeafBlock { Inline: { } inline }:
+                pending.Push(inline);
+                break;
+            case ContainerInline inlines:
+                for (var child = inlines.LastChild; child is not null; child = child.PreviousSibling)
+                {
+                    pending.Push(child);
+                }
+
+                break;
+        }
     }
 
     private static int CountTags(HtmlBlock block)
