@@ -13,6 +13,9 @@ public sealed class SiteCorpus
     /// <summary>How many posts the site benchmark builds: enough for shared feeds, tag and month pages.</summary>
     public const int Posts = 200;
 
+    /// <summary>How many posts the large site benchmark builds: the site-wide pages and feeds shared by ten times as many.</summary>
+    public const int LargePosts = 2_000;
+
     public const int Seed = 42;
 
     /// <summary>After the last date the planner gives (five years from 2020), so every post is published.</summary>
