@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using ServerlessBlog.Core.Building;
 using ServerlessBlog.Core.Content;
 using ServerlessBlog.Core.Publishing;
+using ServerlessBlog.Core.Publishing.State;
 using ServerlessBlog.Core.Storage;
 
 namespace ServerlessBlog.Core.Tests;
@@ -116,6 +117,37 @@ public sealed class SitePublisherTests : IDisposable
         Assert.DoesNotContain(reconcile.Changes, change => change.Outcome == PublishOutcome.Published);
         Assert.Contains("External links are kept", await File.ReadAllTextAsync(Path.Combine(_site, "feed.xml")), StringComparison.Ordinal);
         await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    [Fact]
+    public async Task A_status_record_that_cannot_be_read_holds_back_only_its_own_file_in_a_reconcile()
+    {
+        var state = new UnreadableStatusStore(new FolderStateStore(_state), StatePaths.Source("posts/links.md"));
+        var publisher = new SitePublisher(Options.Create(GoldenCorpus.Options), new FolderSiteStore(_site), state, _time, NullLogger<SitePublisher>.Instance);
+
+        var report = await publisher.ReconcileAsync(new FolderContentSource(_content));
+
+        Assert.Equal(["posts/links.md"], report.Failures);
+        Assert.Contains(report.Changes, change => change.SourcePath == "posts/unicode.md" && change.Outcome == PublishOutcome.Published);
+        Assert.False(File.Exists(Path.Combine(_site, "posts", "links", "index.html")));
+        Assert.True(File.Exists(Path.Combine(_site, "posts", "unicode", "index.html")));
+    }
+
+    /// <summary>A state store whose read of one status record fails, as storage does after the SDK's retries.</summary>
+    private sealed class UnreadableStatusStore(IStateStore inner, string unreadable) : IStateStore
+    {
+        public ValueTask<StoredDocument?> ReadAsync(string path, CancellationToken cancellationToken = default) =>
+            path == unreadable ? throw new IOException("storage is unreachable") : inner.ReadAsync(path, cancellationToken);
+
+        public ValueTask<string?> GetVersionAsync(string path, CancellationToken cancellationToken = default) => inner.GetVersionAsync(path, cancellationToken);
+
+        public ValueTask<string?> TryWriteAsync(string path, ReadOnlyMemory<byte> content, string? expectedVersion, CancellationToken cancellationToken = default) =>
+            inner.TryWriteAsync(path, content, expectedVersion, cancellationToken);
+
+        public ValueTask<bool> TryDeleteAsync(string path, string expectedVersion, CancellationToken cancellationToken = default) =>
+            inner.TryDeleteAsync(path, expectedVersion, cancellationToken);
+
+        public IAsyncEnumerable<string> ListAsync(string prefix = "", CancellationToken cancellationToken = default) => inner.ListAsync(prefix, cancellationToken);
     }
 
     [Fact]

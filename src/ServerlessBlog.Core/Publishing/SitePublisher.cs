@@ -196,13 +196,7 @@ public sealed partial class SitePublisher : IPostPublisher
             }
 
             present.Add(entry.Path);
-            var (source, _) = await _documents.ReadAsync<SourceRecord>(StatePaths.Source(entry.Path), cancellationToken);
-            if (source is not null && source.Describes(entry) && !(source.Outcome == PublishOutcome.Pending && source.PublishAt <= _time.GetUtcNow()))
-            {
-                continue;
-            }
-
-            if (await TryAsync(entry.Path, failures, async () => await PublishAsync(await content.ReadAsync(entry, cancellationToken), cancellationToken)) is { Outcome: not PublishOutcome.Unchanged } result)
+            if (await TryAsync(entry.Path, failures, () => ReconcileFileAsync(content, entry, cancellationToken)) is { Outcome: not PublishOutcome.Unchanged } result)
             {
                 changes.Add(result);
             }
@@ -216,7 +210,7 @@ public sealed partial class SitePublisher : IPostPublisher
 
         foreach (var sourcePath in recorded.Where(path => !present.Contains(path)))
         {
-            if (await TryAsync(sourcePath, failures, () => UnpublishAsync(sourcePath, cancellationToken)) is { } result)
+            if (await TryAsync(sourcePath, failures, async () => await UnpublishAsync(sourcePath, cancellationToken)) is { } result)
             {
                 changes.Add(result);
             }
@@ -234,11 +228,24 @@ public sealed partial class SitePublisher : IPostPublisher
         return new ReconcileReport(changes, failures);
     }
 
+    /// <summary>Publishes one content file again unless its status record says it is published as it is now.</summary>
+    /// <returns>Null when there was nothing to do.</returns>
+    private async Task<PublishResult?> ReconcileFileAsync(IContentSource content, ContentEntry entry, CancellationToken cancellationToken)
+    {
+        var (source, _) = await _documents.ReadAsync<SourceRecord>(StatePaths.Source(entry.Path), cancellationToken);
+        if (source is not null && source.Describes(entry) && !(source.Outcome == PublishOutcome.Pending && source.PublishAt <= _time.GetUtcNow()))
+        {
+            return null;
+        }
+
+        return await PublishAsync(await content.ReadAsync(entry, cancellationToken), cancellationToken);
+    }
+
     /// <summary>
     /// Runs one file's step of a reconcile. A storage failure that outlasted the SDK's retries is logged and left to
     /// the next pass, so that one file does not keep every other file out of line.
     /// </summary>
-    private async Task<PublishResult?> TryAsync(string sourcePath, List<string> failures, Func<Task<PublishResult>> step)
+    private async Task<PublishResult?> TryAsync(string sourcePath, List<string> failures, Func<Task<PublishResult?>> step)
     {
         try
         {
