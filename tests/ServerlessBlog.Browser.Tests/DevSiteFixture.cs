@@ -9,6 +9,8 @@ public sealed class DevSiteFixture : IAsyncLifetime
     /// <summary>Debian's Chromium: Playwright must never download a browser of its own.</summary>
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    private static readonly TimeSpan ActionTimeout = TimeSpan.FromSeconds(120);
+
     private IPlaywright? _playwright;
 
     public DevServer Server { get; private set; } = null!;
@@ -33,6 +35,11 @@ public sealed class DevSiteFixture : IAsyncLifetime
     public async Task<(IPage Page, List<string> Errors)> OpenAsync(ColorScheme scheme = ColorScheme.Light)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Server.BaseUrl.AbsoluteUri, ColorScheme = scheme, ViewportSize = new ViewportSize { Width = 1000, Height = 800 } });
+
+        // The suite's projects run side by side on two cores, with the storage soak and chaos tests: a navigation can take
+        // longer than Playwright's default 30 s there. These tests judge what pages do, not how fast.
+        context.SetDefaultTimeout((float)ActionTimeout.TotalMilliseconds);
+        context.SetDefaultNavigationTimeout((float)ActionTimeout.TotalMilliseconds);
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.Console += (_, message) =>
