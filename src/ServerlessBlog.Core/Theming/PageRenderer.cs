@@ -1,8 +1,8 @@
 using System.Globalization;
+using System.Reflection;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using System.Reflection;
 using Fluid;
 using Fluid.Values;
 using ServerlessBlog.Core.Theming.Views;
