@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ServerlessBlog.Core.Configuration;
 using ServerlessBlog.Core.Feeds;
 using ServerlessBlog.Core.Generation;
@@ -229,13 +230,18 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
         return written + deletions.Count;
     }
 
+    // A post's escaped feed content, for as long as its record is alive: the site feeds and the feed of each of its tags
+    // are planned from the same record (the reader and the record cache hand out one instance a revision), so the post
+    // is escaped once for all of them rather than once a feed.
+    private static readonly ConditionalWeakTable<PostRecord, FeedContent> FeedContentOf = new();
+
     private static async Task<Dictionary<string, FeedContent>> ContentOfAsync(IndexReader reader, List<PostSummary> posts, CancellationToken cancellationToken)
     {
         var records = await Task.WhenAll(posts.Select(post => reader.PostAsync(post.Slug, post.Revision, cancellationToken).AsTask()));
         var content = new Dictionary<string, FeedContent>(StringComparer.Ordinal);
         foreach (var (post, record) in posts.Zip(records))
         {
-            content.TryAdd(post.Slug, record is null ? FeedContent.Empty : new FeedContent(record.ContentHtml));
+            content.TryAdd(post.Slug, record is null ? FeedContent.Empty : FeedContentOf.GetValue(record, static read => new FeedContent(read.ContentHtml)));
         }
 
         return content;
