@@ -83,7 +83,7 @@ public static class GoldenCorpus
             .Order(StringComparer.Ordinal)
             .ToList();
 
-    private static string FirstDifference(string expected, string actual)
+    public static string FirstDifference(string expected, string actual)
     {
         var expectedLines = expected.Split('\n');
         var actualLines = actual.Split('\n');

@@ -1,12 +1,13 @@
-using System.Reflection;
 using Fluid;
+using ServerlessBlog.Core.Theming.Compiled;
 
 namespace ServerlessBlog.Core.Theming;
 
 /// <summary>
 /// The Liquid templates and stylesheet the site is rendered with: the default theme embedded in the core,
 /// where any file can be replaced by one of the same name in the content root's <c>_theme/</c> folder.
-/// Templates are parsed once; a theme is immutable and thread-safe.
+/// A template not replaced is rendered by its compiled form (<see cref="Compiled.DefaultTemplates"/>), which writes
+/// the same bytes as its Liquid file; a replaced one is parsed once. A theme is immutable and thread-safe.
 /// </summary>
 public sealed class Theme
 {
@@ -24,9 +25,9 @@ public sealed class Theme
     public static readonly IReadOnlyList<string> TemplateNames = [Layout, Post, List, Tags, Archive, NotFound, Redirect];
 
     private static readonly FluidParser Parser = new();
-    private readonly Dictionary<string, IFluidTemplate> _templates;
+    private readonly Dictionary<string, ThemeTemplate> _templates;
 
-    private Theme(Dictionary<string, IFluidTemplate> templates, string stylesheet)
+    private Theme(Dictionary<string, ThemeTemplate> templates, string stylesheet)
     {
         _templates = templates;
         Stylesheet = stylesheet;
@@ -38,7 +39,7 @@ public sealed class Theme
     /// <summary>The CSS file of the theme.</summary>
     public string Stylesheet { get; }
 
-    internal IFluidTemplate this[string name] => _templates[name];
+    internal ThemeTemplate this[string name] => _templates[name];
 
     /// <summary>
     /// The default theme with some files replaced.
@@ -48,27 +49,34 @@ public sealed class Theme
     public static Theme Load(IReadOnlyDictionary<string, string> overrides)
     {
         ArgumentNullException.ThrowIfNull(overrides);
-        var templates = new Dictionary<string, IFluidTemplate>(StringComparer.Ordinal);
+        var templates = new Dictionary<string, ThemeTemplate>(StringComparer.Ordinal);
         foreach (var name in TemplateNames)
         {
             var file = name + TemplateExtension;
-            var source = overrides.GetValueOrDefault(file) ?? ReadEmbedded(file);
+            if (overrides.GetValueOrDefault(file) is not { } source)
+            {
+                templates[name] = DefaultTemplates.ByName[name];
+                continue;
+            }
+
             if (!Parser.TryParse(source, out var template, out var error))
             {
                 throw new ThemeException($"{file}: {error}");
             }
 
-            templates[name] = template;
+            templates[name] = new LiquidTemplate(name, template);
         }
 
-        return new Theme(templates, overrides.GetValueOrDefault(StylesheetFile) ?? ReadEmbedded(StylesheetFile));
+        return new Theme(templates, overrides.GetValueOrDefault(StylesheetFile) ?? DefaultFile(StylesheetFile));
     }
 
     /// <summary>Whether a file of <c>_theme/</c> replaces a file of the theme.</summary>
     public static bool IsThemeFile(string fileName) =>
         fileName == StylesheetFile || TemplateNames.Any(name => fileName == name + TemplateExtension);
 
-    private static string ReadEmbedded(string file)
+    /// <summary>The text of a file of the default theme, such as <c>post.liquid</c>.</summary>
+    /// <exception cref="ThemeException">The default theme has no such file.</exception>
+    public static string DefaultFile(string file)
     {
         using var stream = typeof(Theme).Assembly.GetManifestResourceStream($"Theme/{file}")
             ?? throw new ThemeException($"The default theme has no file '{file}'.");
