@@ -138,9 +138,9 @@ public sealed class SiteBuilder
         yield return pages.NotFoundPage;
         yield return pages.Stylesheet;
         yield return _feeds.Robots;
-        foreach (var feed in _feeds.SiteFeeds(index.Newest(_feeds.FeedItems), contentOf))
+        foreach (var writeFeed in _feeds.SiteFeedWriters(index.Newest(_feeds.FeedItems), contentOf))
         {
-            yield return () => feed;
+            yield return writeFeed;
         }
 
         yield return () => _feeds.SitemapIndex(index.Months);

@@ -30,15 +30,25 @@ public sealed class FeedGenerator
     /// <summary>The site's RSS, Atom and JSON feeds.</summary>
     /// <param name="newest">The newest posts, newest first; the feeds take the first <see cref="FeedItems"/>.</param>
     /// <param name="contentOf">The rendered HTML of a post the feeds carry; one instance a post, so that its escaping is shared by every feed.</param>
-    public IEnumerable<SiteFile> SiteFeeds(IReadOnlyList<PostSummary> newest, Func<PostSummary, FeedContent> contentOf)
+    public IEnumerable<SiteFile> SiteFeeds(IReadOnlyList<PostSummary> newest, Func<PostSummary, FeedContent> contentOf) =>
+        SiteFeedWriters(newest, contentOf).Select(write => write());
+
+    /// <summary>
+    /// As <see cref="SiteFeeds"/>, each feed written when its function is called: a build calls them on its workers,
+    /// rather than one after the other while it hands out work.
+    /// </summary>
+    public IReadOnlyList<Func<SiteFile>> SiteFeedWriters(IReadOnlyList<PostSummary> newest, Func<PostSummary, FeedContent> contentOf)
     {
         ArgumentNullException.ThrowIfNull(newest);
         var items = Items(newest.Take(FeedItems), contentOf);
         var description = _options.Description.Length > 0 ? _options.Description : _options.Title;
         var homeUrl = _urls.Absolute(string.Empty);
-        yield return new SiteFile(SitePaths.RssFeed, RssFeedWriter.Write(Feed(_options.Title, description, homeUrl, SitePaths.RssFeed, items)), RssFeedWriter.ContentType);
-        yield return new SiteFile(SitePaths.AtomFeed, AtomFeedWriter.Write(Feed(_options.Title, description, homeUrl, SitePaths.AtomFeed, items)), AtomFeedWriter.ContentType);
-        yield return new SiteFile(SitePaths.JsonFeed, JsonFeedWriter.Write(Feed(_options.Title, description, homeUrl, SitePaths.JsonFeed, items)), JsonFeedWriter.ContentType);
+        return
+        [
+            () => new SiteFile(SitePaths.RssFeed, RssFeedWriter.Write(Feed(_options.Title, description, homeUrl, SitePaths.RssFeed, items)), RssFeedWriter.ContentType),
+            () => new SiteFile(SitePaths.AtomFeed, AtomFeedWriter.Write(Feed(_options.Title, description, homeUrl, SitePaths.AtomFeed, items)), AtomFeedWriter.ContentType),
+            () => new SiteFile(SitePaths.JsonFeed, JsonFeedWriter.Write(Feed(_options.Title, description, homeUrl, SitePaths.JsonFeed, items)), JsonFeedWriter.ContentType),
+        ];
     }
 
     /// <summary>The RSS feed of one tag.</summary>
