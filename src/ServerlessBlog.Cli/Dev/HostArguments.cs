@@ -9,13 +9,13 @@ namespace ServerlessBlog.Cli.Dev;
 /// <summary>The configuration <c>blog dev</c> hands the local trigger host: the blog's settings, Azurite, a quick reconcile.</summary>
 internal static class HostArguments
 {
+    /// <summary>Quiet unless asked: blog dev prints each publish itself, and the host's own logs are for --verbose.</summary>
+    private const string DefaultLogLevel = "Logging:LogLevel:Default";
+
     /// <summary>
     /// Saves reach the host through its blob trigger and deletes are unpublished directly, so the reconcile only heals
     /// drift: run it rarely, since each round that overlaps the trigger publishes the same upload twice.
     /// </summary>
-    /// <summary>Quiet unless asked: blog dev prints each publish itself, and the host's own logs are for --verbose.</summary>
-    private const string DefaultLogLevel = "Logging:LogLevel:Default";
-
     public static readonly TimeSpan ReconcileInterval = TimeSpan.FromSeconds(30);
 
     public static string[] For(BlogOptions options, string connectionString, bool verbose)
