@@ -145,13 +145,20 @@ internal sealed class DevSession
             return;
         }
 
+        // The scan trigger lists the container only every 10 s: publish a save at once, as a delete is. When the trigger
+        // comes to the same bytes, the publisher finds them published and does nothing.
         if (File.Exists(local))
         {
-            await _uploader!.UploadAsync(new LocalContentFile(local, path), CancellationToken.None);
+            var uploaded = await _uploader!.UploadAsync(new LocalContentFile(local, path), CancellationToken.None);
+            await _handler!.PublishAsync(uploaded.Path, CancellationToken.None);
         }
         else if (Directory.Exists(local))
         {
-            await _uploader!.UploadAsync(ContentFiles.Resolve([new DirectoryInfo(local)]).Select(file => file with { Path = ContentFiles.PathUnder(_root, file.LocalPath) }).ToList(), null, CancellationToken.None);
+            var files = ContentFiles.Resolve([new DirectoryInfo(local)]).Select(file => file with { Path = ContentFiles.PathUnder(_root, file.LocalPath) }).ToList();
+            foreach (var uploaded in await _uploader!.UploadAsync(files, null, CancellationToken.None))
+            {
+                await _handler!.PublishAsync(uploaded.Path, CancellationToken.None);
+            }
         }
         else
         {
