@@ -1,5 +1,6 @@
 using System.Globalization;
 using Azure.Storage.Sas;
+using ServerlessBlog.Cli.Dev;
 using ServerlessBlog.Testing;
 
 namespace ServerlessBlog.Integration.Tests;
@@ -21,7 +22,7 @@ public sealed class CliErrorTests(AzuriteFixture azurite)
     [Fact]
     public async Task Azurite_not_running_is_one_line_that_says_so()
     {
-        var port = FreePorts.Take(1)[0].ToString(CultureInfo.InvariantCulture);
+        var port = LoopbackPorts.Take(0, 1)[0].ToString(CultureInfo.InvariantCulture);
         var connection = azurite.ConnectionString.Replace(azurite.BlobEndpoint.AbsoluteUri.TrimEnd('/'), $"http://127.0.0.1:{port}/{AzuriteFixture.AccountName}", StringComparison.Ordinal);
 
         var result = await BlogCli.RunAsync(["status", "--connection-string", connection]);
