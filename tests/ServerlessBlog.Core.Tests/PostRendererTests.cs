@@ -110,6 +110,28 @@ public sealed class PostRendererTests
         Assert.EndsWith("word…", excerpt, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Fine.\n\nA bell &#7; rings.", 7, "U+0007")]
+    [InlineData("Fine.\n\n## A &#X1f; heading", 7, "U+001F")]
+    [InlineData("An &#65; is fine.\n\nFine.\n\n> A bell &#0000007; rings.", 9, "U+0007")]
+    public void A_character_reference_to_a_control_character_is_refused_at_its_line(string body, int line, string character)
+    {
+        var post = Post(body) with { BodyLine = 5 };
+
+        var refused = Assert.Throws<ContentException>(() => _renderer.Render(post, DictionaryLinkResolver.Empty));
+
+        Assert.Equal(line, refused.Line);
+        Assert.Contains(character, refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Character_references_to_a_tab_a_letter_or_nothing_valid_are_published()
+    {
+        var html = _renderer.Render(Post("A&#9;tab, an &#65;, a &#0; and a &#xD800;."), DictionaryLinkResolver.Empty).ContentHtml;
+
+        Assert.Equal("<p>A\ttab, an A, a \uFFFD and a \uFFFD.</p>\n", html);
+    }
+
     [Fact]
     public void Reading_time_counts_words()
     {

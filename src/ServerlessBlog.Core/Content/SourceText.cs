@@ -52,7 +52,10 @@ public static class SourceText
     }
 
     /// <summary>Whether <paramref name="text"/> has a character XML cannot carry, such as one a YAML or TOML escape wrote.</summary>
-    public static bool HasNonXmlCharacter(string text) => text.AsSpan().IndexOfAny(NotXmlCharacters) >= 0;
+    public static bool HasNonXmlCharacter(string text) => IndexOfNonXmlCharacter(text) >= 0;
+
+    /// <summary>Where the first character XML cannot carry is in <paramref name="text"/>, or -1.</summary>
+    public static int IndexOfNonXmlCharacter(string text) => text.AsSpan().IndexOfAny(NotXmlCharacters);
 
     /// <summary>The 1-based line of the character at <paramref name="index"/>.</summary>
     public static int LineOf(string text, int index)

@@ -111,7 +111,9 @@ public sealed class PostRenderer
         {
             html = RawHtmlSanitizer.Sanitize(html);
         }
-        return new RenderedPost(post, html, Excerpt(document, post), ReadingMinutes(post.Body));
+        var excerpt = Excerpt(document, post);
+        CharacterReferences.RefuseNonXmlCharacters(post, html, excerpt);
+        return new RenderedPost(post, html, excerpt, ReadingMinutes(post.Body));
     }
 
     private static void RemoveTitleHeading(MarkdownDocument document)

@@ -16,6 +16,7 @@ internal static class HostileCases
         Rejected("binary-named-md", "cases/binary-named-md.md", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52], "not valid UTF-8"),
         Rejected("nul-in-text", "cases/nul-in-text.md", Utf8($"---\ntitle: Nul\n{Date}\n---\nText\0more.\n"), "binary, not text"),
         Rejected("control-character", "cases/control-character.md", Utf8($"---\ntitle: Bell\n{Date}\n---\nRing \u0007 the bell.\n"), "control character U+0007"),
+        Rejected("referenced-control-character", "cases/referenced-control-character.md", Utf8($"---\ntitle: Bell by reference\n{Date}\n---\nRing &#7; the bell.\n"), "character reference to U+0007"),
         Rejected("escaped-control-character", "cases/escaped-control-character.md", Utf8($"---\ntitle: \"Bell \\x07\"\n{Date}\n---\nBody.\n"), "'title' contains a control character"),
         Rejected("invalid-utf8", "cases/invalid-utf8.md", [.. Utf8($"---\ntitle: Bad bytes\n{Date}\n---\nCaf"), 0xC3, 0x28, .. Utf8("\n")], "not valid UTF-8"),
         Rejected("over-size-limit", "cases/over-size-limit.md", Utf8($"---\ntitle: Too big\n{Date}\n---\n" + Repeat("All work and no play.\n", 50_000)), "more than the limit of 1048576"),
