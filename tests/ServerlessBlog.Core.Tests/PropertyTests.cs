@@ -79,7 +79,7 @@ public sealed class PropertyTests
                 problems.AddRange(SiteSafety.Problems(feed.Path, feed.Content.ToArray()));
             }
 
-            Assert.True(problems.Count == 0, string.Join('\n', problems));
+            Assert.True(problems.Count == 0, string.Join('\n', problems) + "\nfrom the body: " + System.Text.Json.JsonSerializer.Serialize(post.Body));
         }), iter: Iterations, threads: 1);
     }
 

@@ -31,6 +31,9 @@ public sealed class SafeHtmlTests
     [InlineData("![a *pic*](data:image/png;base64,iVBORw0KGgo=)", "<p>a <em>pic</em></p>")]
     [InlineData("<javascript:alert(1)>", "<p>javascript:alert(1)</p>")]
     [InlineData("[ref]\n\n[ref]: javascript:alert(1)", "<p>ref</p>")]
+    [InlineData("[a ![i](vbscript:x) b](javascript:x) c", "<p>a i b c</p>")]
+    [InlineData("![x ![i](javascript:y) *z*](data:text/html,x) after", "<p>x i <em>z</em> after</p>")]
+    [InlineData("<javascript:alert(1)> [a](javascript:x)![b](javascript:y)", "<p>javascript:alert(1) ab</p>")]
     public void Links_and_images_with_a_scheme_that_runs_script_keep_only_their_text(string markdown, string expected)
     {
         Assert.Equal(expected, Render(markdown).Trim());

@@ -227,11 +227,16 @@ public sealed class PostRenderer
             return;
         }
 
+        // Each child goes after the one moved before it. Markdig's InsertBefore leaves the inserted inline without its
+        // previous sibling, and a later Remove of it (an unsafe image inside an unsafe link) then cut the paragraph short
+        // and left the image in place.
         var container = (ContainerInline)link;
+        Inline last = container;
         while (container.FirstChild is { } child)
         {
             child.Remove();
-            container.InsertBefore(child);
+            last.InsertAfter(child);
+            last = child;
         }
 
         container.Remove();
