@@ -81,6 +81,17 @@ public sealed class FrontMatterParserTests
         Assert.StartsWith("invalid YAML front matter", unclosed.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("title: !<K:> x")]
+    [InlineData("title: ok\ntags: [!<K:> a]")]
+    [InlineData("title: !<> x")]
+    public void A_yaml_tag_the_reader_refuses_is_invalid_yaml(string yaml)
+    {
+        var error = Assert.Throws<ContentException>(() => FrontMatterParser.Parse($"---\n{yaml}\n---\nBody.\n"));
+
+        Assert.StartsWith("invalid YAML front matter", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Invalid_toml_is_reported_on_its_line()
     {

@@ -41,9 +41,10 @@ internal static partial class YamlFrontMatterReader
             // The block starts on line 2 of the file, after the opening '---'.
             throw new ContentException($"invalid YAML front matter: {Reason(ex)}", (int)ex.Start.Line + 1, ex);
         }
-        catch (InvalidOperationException ex)
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet's scanner fails this way on some malformed flow collections; it knows no line then.
+            // YamlDotNet's scanner fails this way on some malformed flow collections, and its node constructors on
+            // tags they refuse (an empty or relative verbatim tag, !<> or !<K:>); it knows no line then.
             throw new ContentException("invalid YAML front matter: it is not well-formed YAML", 2, ex);
         }
 
