@@ -15,8 +15,12 @@ namespace ServerlessBlog.Core.Tests;
 /// </summary>
 public sealed class CompiledThemeTests : IDisposable
 {
-    private static readonly Theme LiquidDefault = Theme.Load(Theme.TemplateNames.ToDictionary(
-        name => name + Theme.TemplateExtension, name => Theme.DefaultFile(name + Theme.TemplateExtension)));
+    /// <summary>Every template file of the default theme, by file name, as a theme author would copy them.</summary>
+    private static readonly Dictionary<string, string> DefaultLiquidFiles = Theme.TemplateNames
+        .Select(name => name + Theme.TemplateExtension)
+        .ToDictionary(file => file, Theme.DefaultFile);
+
+    private static readonly Theme LiquidDefault = Theme.Load(DefaultLiquidFiles);
 
     private readonly List<string> _folders = [];
 
@@ -124,10 +128,9 @@ public sealed class CompiledThemeTests : IDisposable
     private static void WriteDefaultLiquidTheme(string content)
     {
         var theme = Directory.CreateDirectory(Path.Combine(content, "_theme")).FullName;
-        foreach (var name in Theme.TemplateNames)
+        foreach (var (file, text) in DefaultLiquidFiles)
         {
-            var file = name + Theme.TemplateExtension;
-            File.WriteAllText(Path.Combine(theme, file), Theme.DefaultFile(file));
+            File.WriteAllText(Path.Combine(theme, file), text);
         }
     }
 

@@ -38,10 +38,10 @@ internal sealed class LiquidTemplate : ThemeTemplate
         }
 
         context.SetValue(model.Name, model.Model);
-        if (model.Content is { } content)
+        if (model.Content is not null)
         {
             using var writer = new StringWriter(CultureInfo.InvariantCulture);
-            content.Render(writer, model with { Content = null });
+            model.RenderContent(writer);
             context.SetValue("content", writer.ToString());
         }
 

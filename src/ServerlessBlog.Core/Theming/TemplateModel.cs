@@ -10,4 +10,7 @@ internal sealed record TemplateModel(TemplateSite Site, PageView? Page, string N
 {
     /// <summary>The page's own template, rendered where the layout puts <c>content</c>; null outside the layout.</summary>
     public ThemeTemplate? Content { get; init; }
+
+    /// <summary>Writes the page's content: <see cref="Content"/> with this model, as a template that holds no content of its own.</summary>
+    public void RenderContent(TextWriter output) => Content?.Render(output, this with { Content = null });
 }

@@ -97,7 +97,7 @@ internal sealed class DefaultLayout() : ThemeTemplate(Theme.Layout)
         output.Write("\">Tags</a></li>\n<li><a href=\"");
         HtmlOutput.Text(output, site.RssUrl);
         output.Write("\">RSS</a></li>\n</ul>\n</nav>\n</header>\n<main id=\"main\">\n");
-        model.Content?.Render(output, model with { Content = null });
+        model.RenderContent(output);
         output.Write("\n</main>\n<footer class=\"site-footer\">\n<p>");
         if (site.Description.Length > 0)
         {
