@@ -33,6 +33,28 @@ public sealed class Utf8PageWriterTests
         }, iter: 3_000);
     }
 
+    [Theory]
+    [InlineData("\uD83D", "", "\uDE00")]
+    [InlineData("\uD83D", "", "")]
+    [InlineData("a\uD83D", "", "b")]
+    public void Keeps_a_held_surrogate_across_an_empty_write(string first, string empty, string last)
+    {
+        using var expected = new MemoryStream();
+        using (var stream = new StreamWriter(expected, Utf8, 16, leaveOpen: true))
+        {
+            stream.Write(first);
+            stream.Write(empty);
+            stream.Write(last);
+        }
+
+        using var writer = new Utf8PageWriter(Utf8, 64);
+        writer.Write(first);
+        writer.Write(empty);
+        writer.Write(last);
+
+        Assert.Equal(expected.ToArray(), writer.WrittenMemory.ToArray());
+    }
+
     private static void WriteAll(TextWriter writer, string[] pieces, int[] ways)
     {
         for (var i = 0; i < pieces.Length; i++)

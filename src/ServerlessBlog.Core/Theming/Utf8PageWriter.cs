@@ -15,6 +15,9 @@ internal sealed class Utf8PageWriter : TextWriter
     private byte[] _bytes;
     private int _length;
 
+    // Whether the encoder holds the high surrogate a write ended with, to pair it with the next write's first character.
+    private bool _encoderHoldsSurrogate;
+
     public Utf8PageWriter(UTF8Encoding encoding, int capacity)
     {
         Encoding = encoding;
@@ -81,6 +84,17 @@ internal sealed class Utf8PageWriter : TextWriter
             }
         }
 
+        // Most writes neither end with a high surrogate nor follow one that did: those are encoded without the
+        // encoder's state, which costs a page of short writes a good part of its time.
+        var endsWithHighSurrogate = !text.IsEmpty && char.IsHighSurrogate(text[^1]);
+        if (!_encoderHoldsSurrogate && !endsWithHighSurrogate)
+        {
+            _length += Encoding.GetBytes(text, _bytes.AsSpan(_length));
+            return;
+        }
+
         _length += _encoder.GetBytes(text, _bytes.AsSpan(_length), flush);
+        // An empty write leaves a held surrogate where it is, waiting for the next character.
+        _encoderHoldsSurrogate = !flush && (endsWithHighSurrogate || (text.IsEmpty && _encoderHoldsSurrogate));
     }
 }
