@@ -44,7 +44,7 @@ public sealed class PageGenerator
             Image = view.Image,
             PublishedIso = view.DateIso,
             ModifiedIso = ViewFactory.Iso(post.Post.LastModified),
-            Feeds = post.Post.Tags.Take(3).Select(tag => new LinkView($"{_options.Title}: {tag} (RSS)", _views.Tag(tag).FeedUrl)).ToList(),
+            Feeds = view.Tags.Take(3).Select(tag => new LinkView($"{_options.Title}: {tag.Name} (RSS)", tag.FeedUrl)).ToList(),
         };
         return Html(folder, _renderer.RenderPageUtf8(Theme.Post, page, "post", view));
     }
