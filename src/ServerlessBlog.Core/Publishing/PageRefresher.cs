@@ -97,7 +97,7 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
 
         foreach (var (slug, revision) in toRender)
         {
-            if (await reader.PostAsync(slug, revision, cancellationToken) is { } record)
+            if (await reader.PostAsync(slug, revision, cancellationToken) is { } record && await reader.ListsAsync(record.Summary, cancellationToken))
             {
                 var (older, newer) = await reader.NeighboursAsync(record.Summary, cancellationToken);
                 plan.Files.Add(pages.PostPage(record.ToRendered(), older, newer));
@@ -247,10 +247,13 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
         return content;
     }
 
-    /// <summary>Whether the change touches a list of the newest posts: the post is in it, or was newer than its oldest entry.</summary>
+    /// <summary>
+    /// Whether the change touches a list of the newest posts: the post is in it, or was newer than its oldest entry.
+    /// A refresh of no change (a reconcile's) touches every list: it rewrites what other refreshes may have left stale.
+    /// </summary>
     private static bool IsAmong(List<PostSummary> newest, int wanted, PostSummary? previous, PostSummary? current)
     {
-        if (newest.Count < wanted)
+        if (newest.Count < wanted || (previous is null && current is null))
         {
             return true;
         }

@@ -96,7 +96,7 @@ public sealed partial class SitePublisher : IPostPublisher
 
         if (post.Draft || post.Date > now)
         {
-            var writes = source?.Slug is { } published ? await RemovePostAsync(published, cancellationToken) : 0;
+            var writes = source?.Slug is { } published ? await RemovePostAsync(published, file.Path, source.Indexed, cancellationToken) : 0;
             var reason = post.Draft ? "1: the post is a draft" : $"1: the post is scheduled for {ViewFactory.Iso(post.Date)}";
             await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Pending, SourceHash = hash, Reason = reason, PublishAt = post.Draft ? null : post.Date, SourceModified = file.LastModified, SourceVersion = file.Version, RecordedAt = now }, sourceRead, cancellationToken);
             LogPending(file.Path, reason);
@@ -132,19 +132,23 @@ public sealed partial class SitePublisher : IPostPublisher
         var siteWrites = 0;
         if (source?.Slug is { } oldSlug && oldSlug != post.Slug)
         {
-            siteWrites += await RemovePostAsync(oldSlug, cancellationToken);
+            siteWrites += await RemovePostAsync(oldSlug, file.Path, source.Indexed, cancellationToken);
         }
 
-        var oldNeighbours = previous is null ? [] : await NeighbourSlugsAsync(previous.Summary, cancellationToken);
+        // What the index holds of this file is what its last finished publish recorded. The record just replaced says
+        // the same unless an earlier attempt wrote it and stopped (or its response was lost) before the index followed:
+        // the old months, tags and neighbours must still be taken from what the index holds.
+        var indexed = source?.Slug == post.Slug && source.Indexed is not null ? source.Indexed : previous?.Summary;
+        var oldNeighbours = indexed is null ? [] : await NeighbourSlugsAsync(indexed, cancellationToken);
         _records.Add(record);
-        var index = await _index.ApplyAsync(previous?.Summary, record.Summary, cancellationToken);
+        var index = await _index.ApplyAsync(indexed, record.Summary, cancellationToken);
 
         // A post record that already holds these bytes means an earlier attempt stopped before its status was recorded,
         // perhaps before the neighbours' pages were refreshed: refresh them again rather than trust that they were.
         var interrupted = previous is not null && previous.SourceHash == hash;
-        var layoutChanged = previous is null || interrupted || previous.Summary.Date != record.Summary.Date || previous.Summary.Title != record.Summary.Title;
-        siteWrites += await _refresher.RefreshAsync(previous?.Summary, record.Summary, layoutChanged ? oldNeighbours : [], index, cancellationToken);
-        await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Published, SourceHash = hash, Slug = post.Slug, SourceModified = file.LastModified, SourceVersion = file.Version, RecordedAt = now }, sourceRead, cancellationToken);
+        var layoutChanged = indexed is null || interrupted || indexed.Date != record.Summary.Date || indexed.Title != record.Summary.Title;
+        siteWrites += await _refresher.RefreshAsync(indexed, record.Summary, layoutChanged ? oldNeighbours : [], index, cancellationToken);
+        await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Published, SourceHash = hash, Slug = post.Slug, Indexed = record.Summary, SourceModified = file.LastModified, SourceVersion = file.Version, RecordedAt = now }, sourceRead, cancellationToken);
         LogPublished(file.Path, post.Slug, siteWrites);
         return new PublishResult(file.Path, PublishOutcome.Published, post.Slug, SiteWrites: siteWrites);
     }
@@ -174,7 +178,7 @@ public sealed partial class SitePublisher : IPostPublisher
         }
         else if (source.Slug is { } slug)
         {
-            writes = await RemovePostAsync(slug, cancellationToken);
+            writes = await RemovePostAsync(slug, sourcePath, source.Indexed, cancellationToken);
         }
 
         await _documents.Store.TryDeleteAsync(StatePaths.Source(sourcePath), version!, cancellationToken);
@@ -187,6 +191,15 @@ public sealed partial class SitePublisher : IPostPublisher
         ArgumentNullException.ThrowIfNull(content);
         var changes = new List<PublishResult>();
         var failures = new List<string>();
+
+        // The status records are listed before the files: a file uploaded and published while the files are listed,
+        // after the listing went past its name, then has no status in this list either, and is not taken for deleted.
+        var recorded = new List<string>();
+        await foreach (var path in _documents.Store.ListAsync(StatePaths.SourcesFolder, cancellationToken))
+        {
+            recorded.Add(StatePaths.SourcePathOf(path));
+        }
+
         var present = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var entry in content.ListAsync(cancellationToken))
         {
@@ -200,12 +213,6 @@ public sealed partial class SitePublisher : IPostPublisher
             {
                 changes.Add(result);
             }
-        }
-
-        var recorded = new List<string>();
-        await foreach (var path in _documents.Store.ListAsync(StatePaths.SourcesFolder, cancellationToken))
-        {
-            recorded.Add(StatePaths.SourcePathOf(path));
         }
 
         foreach (var sourcePath in recorded.Where(path => !present.Contains(path)))
@@ -284,20 +291,30 @@ public sealed partial class SitePublisher : IPostPublisher
         return new PublishResult(file.Path, PublishOutcome.Published, SiteWrites: written ? 1 : 0);
     }
 
-    /// <summary>Takes a published post off the site: its record, its index entries and its pages.</summary>
-    private async Task<int> RemovePostAsync(string slug, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes the post <paramref name="sourcePath"/> published as <paramref name="slug"/> off the site: its index entries,
+    /// its pages, then its record. The record goes last, so that an attempt that stops on the way leaves it for the
+    /// retry to find and finish from.
+    /// </summary>
+    /// <param name="slug">The slug the post was published under.</param>
+    /// <param name="sourcePath">The file the post was published from: a record at the slug from another file is left alone.</param>
+    /// <param name="indexed">The post as the index holds it, when the file's status says: the record may be ahead of it.</param>
+    /// <param name="cancellationToken">Cancels the removal; a retry finishes it.</param>
+    private async Task<int> RemovePostAsync(string slug, string sourcePath, PostSummary? indexed, CancellationToken cancellationToken)
     {
         var (record, _) = await _documents.ReadAsync<PostRecord>(StatePaths.Post(slug), cancellationToken);
-        if (record is null)
+        if (record is null || record.Summary.SourcePath != sourcePath)
         {
             return 0;
         }
 
-        var neighbours = await NeighbourSlugsAsync(record.Summary, cancellationToken);
-        var index = await _index.ApplyAsync(record.Summary, null, cancellationToken);
-        await _documents.UpdateAsync<PostRecord>(StatePaths.Post(slug), _ => null, cancellationToken);
+        var summary = indexed?.Slug == slug ? indexed : record.Summary;
+        var neighbours = await NeighbourSlugsAsync(summary, cancellationToken);
+        var index = await _index.ApplyAsync(summary, null, cancellationToken);
+        var writes = await _refresher.RefreshAsync(summary, null, neighbours, index, cancellationToken);
+        await _documents.UpdateAsync<PostRecord>(StatePaths.Post(slug), existing => existing?.Summary.SourcePath == sourcePath ? null : existing, cancellationToken);
         _records.Remove(slug);
-        return await _refresher.RefreshAsync(record.Summary, null, neighbours, index, cancellationToken);
+        return writes;
     }
 
     /// <summary>The slug of the post published from <paramref name="sourcePath"/>, for links between posts.</summary>
@@ -313,7 +330,8 @@ public sealed partial class SitePublisher : IPostPublisher
     private async Task<PublishResult> RejectAsync(ContentFile file, string hash, string? publishedSlug, int line, string reason, StateSnapshot<SourceRecord> sourceRead, CancellationToken cancellationToken, bool isAsset = false)
     {
         var text = $"{line}: {reason}";
-        await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Rejected, SourceHash = hash, Slug = publishedSlug, IsAsset = isAsset, Reason = text, SourceModified = file.LastModified, SourceVersion = file.Version, RecordedAt = _time.GetUtcNow() }, sourceRead, cancellationToken);
+        var indexed = publishedSlug is not null && sourceRead.Value?.Slug == publishedSlug ? sourceRead.Value.Indexed : null;
+        await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Rejected, SourceHash = hash, Slug = publishedSlug, Indexed = indexed, IsAsset = isAsset, Reason = text, SourceModified = file.LastModified, SourceVersion = file.Version, RecordedAt = _time.GetUtcNow() }, sourceRead, cancellationToken);
         LogRejected(file.Path, text);
         return new PublishResult(file.Path, PublishOutcome.Rejected, publishedSlug, text);
     }

@@ -94,29 +94,34 @@ public sealed class IndexReader
     public Task PrefetchPartitionsAsync(IEnumerable<string> paths, CancellationToken cancellationToken) =>
         Task.WhenAll(paths.Select(path => Entry<List<PostSummary>>(path, cancellationToken)));
 
-    /// <summary>The next older and next newer post of a post in the index.</summary>
+    /// <summary>
+    /// The next older and next newer post of a post in the index; of a post not in it, the posts on either side of
+    /// where it would be, so that taking a post out (or retrying that) finds the neighbours whose links it changes.
+    /// </summary>
     public async ValueTask<(PostSummary? Older, PostSummary? Newer)> NeighboursAsync(PostSummary post, CancellationToken cancellationToken)
     {
         var months = (await CatalogAsync(cancellationToken)).Months;
-        var index = months.FindIndex(month => month.Year == post.Date.UtcDateTime.Year && month.Month == post.Date.UtcDateTime.Month);
-        if (index < 0)
-        {
-            return (null, null);
-        }
+        var (year, number) = (post.Date.UtcDateTime.Year, post.Date.UtcDateTime.Month);
+        var index = months.FindIndex(month => month.Year == year && month.Month == number);
+        var posts = index >= 0 ? await MonthAsync(year, number, cancellationToken) : [];
 
-        var posts = await MonthAsync(months[index].Year, months[index].Month, cancellationToken);
+        // Months and posts are newest first: what comes before the post is newer than it.
         var position = IndexOf(posts, post.Slug);
-        if (position < 0)
-        {
-            return (null, null);
-        }
+        var newerCount = position >= 0 ? position : posts.Count(other => SiteIndex.NewestFirst.Instance.Compare(other, post) < 0);
+        var olderFrom = position >= 0 ? position + 1 : newerCount;
+        var newerMonth = index >= 0 ? index - 1 : months.Count(month => (month.Year, month.Month).CompareTo((year, number)) > 0) - 1;
+        var olderMonth = newerMonth + (index >= 0 ? 2 : 1);
 
-        var newer = position > 0 ? posts[position - 1]
-            : index > 0 ? Last(await MonthAsync(months[index - 1].Year, months[index - 1].Month, cancellationToken)) : null;
-        var older = position + 1 < posts.Count ? posts[position + 1]
-            : index + 1 < months.Count ? First(await MonthAsync(months[index + 1].Year, months[index + 1].Month, cancellationToken)) : null;
+        var newer = newerCount > 0 ? posts[newerCount - 1]
+            : newerMonth >= 0 ? Last(await MonthAsync(months[newerMonth].Year, months[newerMonth].Month, cancellationToken)) : null;
+        var older = olderFrom < posts.Count ? posts[olderFrom]
+            : olderMonth < months.Count ? First(await MonthAsync(months[olderMonth].Year, months[olderMonth].Month, cancellationToken)) : null;
         return (older, newer);
     }
+
+    /// <summary>Whether the index lists the post: a record outlives its index entry while its post is taken off the site.</summary>
+    public async ValueTask<bool> ListsAsync(PostSummary post, CancellationToken cancellationToken) =>
+        IndexOf(await MonthAsync(post.Date.UtcDateTime.Year, post.Date.UtcDateTime.Month, cancellationToken), post.Slug) >= 0;
 
     /// <summary>Whether the index changed since this reader read the catalog.</summary>
     public async ValueTask<bool> IsStaleAsync(CancellationToken cancellationToken)

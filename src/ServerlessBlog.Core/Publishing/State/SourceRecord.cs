@@ -1,3 +1,5 @@
+using ServerlessBlog.Core.Site;
+
 namespace ServerlessBlog.Core.Publishing.State;
 
 /// <summary>The status of one uploaded file, kept where an author can read it (<c>blog status</c>).</summary>
@@ -12,6 +14,12 @@ public sealed record SourceRecord
 
     /// <summary>The slug of the post currently published from this file, if any.</summary>
     public string? Slug { get; init; }
+
+    /// <summary>
+    /// The post as the index holds it since this status was recorded: what the next publish of this file takes out of
+    /// the index. The post record can be ahead of it, written by an attempt that stopped before the index followed.
+    /// </summary>
+    public PostSummary? Indexed { get; init; }
 
     /// <summary>Whether the file is an asset, copied as it is.</summary>
     public bool IsAsset { get; init; }

@@ -1,0 +1,200 @@
+using System.Text;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using ServerlessBlog.Core.Building;
+using ServerlessBlog.Core.Content;
+using ServerlessBlog.Core.Publishing;
+using ServerlessBlog.Core.Storage;
+
+namespace ServerlessBlog.Core.Tests;
+
+/// <summary>
+/// A publish that stops half-way (a storage failure, a timeout, a lost response, a crash) and is then retried, as the
+/// platform retries a failed trigger, must still end with the site a whole build of the same content makes; so must a
+/// reconcile that runs while posts are published.
+/// </summary>
+public sealed class PublishInterruptionTests : IDisposable
+{
+    private readonly string _site = Directory.CreateTempSubdirectory("interrupted-site-").FullName;
+    private readonly string _state = Directory.CreateTempSubdirectory("interrupted-state-").FullName;
+    private readonly MutableTimeProvider _time = new(GoldenCorpus.Now);
+    private readonly MemoryContentSource _content = new();
+    private readonly HookedStateStore _stateStore;
+    private readonly HookedSiteStore _siteStore;
+    private readonly SitePublisher _publisher;
+
+    public PublishInterruptionTests()
+    {
+        _stateStore = new HookedStateStore(new FolderStateStore(_state));
+        _siteStore = new HookedSiteStore(new FolderSiteStore(_site));
+        _publisher = NewPublisher(_stateStore, _siteStore);
+    }
+
+    [Fact]
+    public async Task An_edit_that_fails_after_its_post_record_is_written_takes_the_post_out_of_its_old_month_and_tag_when_retried()
+    {
+        await PublishThreePostsAsync();
+        var edit = Upload("posts/a.md", Post("A", "2024-03-25T00:00:00Z", "new"), "a2");
+        FailOnce(_stateStore, path => path.StartsWith("index/", StringComparison.Ordinal));
+
+        await Assert.ThrowsAsync<IOException>(() => _publisher.PublishAsync(edit));
+        await _publisher.PublishAsync(edit);
+
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    [Fact]
+    public async Task An_edit_whose_post_record_write_response_is_lost_takes_the_post_out_of_its_old_month_and_tag()
+    {
+        await PublishThreePostsAsync();
+        _stateStore.LoseResponseOnce = "posts/a.json";
+
+        await _publisher.PublishAsync(Upload("posts/a.md", Post("A", "2024-03-25T00:00:00Z", "new"), "a2"));
+
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    [Fact]
+    public async Task A_delete_that_fails_while_pages_are_rewritten_takes_the_post_off_the_site_when_retried()
+    {
+        await PublishThreePostsAsync();
+        _content.Files.Remove("posts/a.md");
+        FailOnce(_siteStore, _ => true);
+
+        await Assert.ThrowsAsync<IOException>(() => _publisher.UnpublishAsync("posts/a.md"));
+        await _publisher.UnpublishAsync("posts/a.md");
+
+        Assert.False(File.Exists(Path.Combine(_site, "posts", "a", "index.html")));
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    [Fact]
+    public async Task A_post_made_a_draft_by_an_edit_that_fails_while_pages_are_rewritten_goes_offline_when_retried()
+    {
+        await PublishThreePostsAsync();
+        var draft = Upload("posts/a.md", "---\ntitle: A\ndate: 2024-01-15T00:00:00Z\ndraft: true\ntags: [old]\n---\nNot ready.\n", "a2");
+        FailOnce(_siteStore, _ => true);
+
+        await Assert.ThrowsAsync<IOException>(() => _publisher.PublishAsync(draft));
+        await _publisher.PublishAsync(draft);
+
+        Assert.False(File.Exists(Path.Combine(_site, "posts", "a", "index.html")));
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    [Fact]
+    public async Task A_slug_change_that_fails_while_the_old_page_is_removed_removes_it_when_retried()
+    {
+        await PublishThreePostsAsync();
+        var renamed = Upload("posts/a.md", "---\ntitle: A\nslug: a-renamed\ndate: 2024-01-15T00:00:00Z\ntags: [old]\n---\nBody.\n", "a2");
+        FailOnce(_siteStore, _ => true);
+
+        await Assert.ThrowsAsync<IOException>(() => _publisher.PublishAsync(renamed));
+        await _publisher.PublishAsync(renamed);
+
+        Assert.False(File.Exists(Path.Combine(_site, "posts", "a", "index.html")));
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    [Fact]
+    public async Task A_post_published_while_a_reconcile_lists_the_files_is_not_taken_for_deleted()
+    {
+        await PublishThreePostsAsync();
+        var trigger = NewPublisher(new FolderStateStore(_state), new FolderSiteStore(_site));
+        _content.AfterListing = async () =>
+        {
+            // Uploaded just after the listing went past its name, and published by the trigger at once.
+            _content.AfterListing = null;
+            await trigger.PublishAsync(Upload("posts/d.md", Post("D", "2024-02-01T00:00:00Z", "old"), "d1"));
+        };
+
+        var report = await _publisher.ReconcileAsync(_content);
+
+        Assert.DoesNotContain(report.Changes, change => change.Outcome == PublishOutcome.Unpublished);
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    [Fact]
+    public async Task A_reconcile_rewrites_the_home_page_and_feeds_a_lost_refresh_race_left_stale()
+    {
+        for (var i = 0; i < 10; i++)
+        {
+            await _publisher.PublishAsync(Upload($"posts/p{i}.md", Post($"P{i}", $"2024-02-{10 + i}T00:00:00Z", "t"), $"v{i}"));
+        }
+
+        foreach (var page in new[] { "index.html", "feed.xml", "atom.xml", "feed.json" })
+        {
+            await File.WriteAllTextAsync(Path.Combine(_site, page), "written from an older catalog");
+        }
+
+        await _publisher.ReconcileAsync(_content);
+
+        await AssertSiteIsTheWholeBuildAsync(reconcile: false);
+    }
+
+    private SitePublisher NewPublisher(IStateStore state, ISiteStore site) =>
+        new(Options.Create(GoldenCorpus.Options), site, state, _time, NullLogger<SitePublisher>.Instance);
+
+    private static string Post(string title, string date, string tag) =>
+        $"---\ntitle: {title}\ndate: {date}\ntags: [{tag}]\n---\nBody of {title}.\n";
+
+    private ContentFile Upload(string path, string text, string version)
+    {
+        var file = new ContentFile(path, Encoding.UTF8.GetBytes(text), GoldenCorpus.FileTime, version);
+        _content.Files[path] = file;
+        return file;
+    }
+
+    /// <summary>Three posts over two months and two tags, so that an edit of the middle one moves it across both.</summary>
+    private async Task PublishThreePostsAsync()
+    {
+        await _publisher.PublishAsync(Upload("posts/b.md", Post("B", "2024-01-10T00:00:00Z", "old"), "b1"));
+        await _publisher.PublishAsync(Upload("posts/c.md", Post("C", "2024-03-20T00:00:00Z", "new"), "c1"));
+        await _publisher.PublishAsync(Upload("posts/a.md", Post("A", "2024-01-15T00:00:00Z", "old"), "a1"));
+    }
+
+    private static void FailOnce(HookedStateStore store, Func<string, bool> which)
+    {
+        var armed = 1;
+        store.BeforeWrite = path => which(path) && Interlocked.Exchange(ref armed, 0) == 1 ? throw new IOException($"{path}: injected failure") : Task.CompletedTask;
+    }
+
+    private static void FailOnce(HookedSiteStore store, Func<string, bool> which)
+    {
+        var armed = 1;
+        store.BeforeWrite = path => which(path) && Interlocked.Exchange(ref armed, 0) == 1 ? throw new IOException($"{path}: injected failure") : Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// After a reconcile (which writes the files no publish writes: the stylesheet, 404 page and robots.txt), the
+    /// published site is, file for file and byte for byte, what a whole build of the content makes.
+    /// </summary>
+    private async Task AssertSiteIsTheWholeBuildAsync(bool reconcile = true)
+    {
+        if (reconcile)
+        {
+            await NewPublisher(new FolderStateStore(_state), new FolderSiteStore(_site)).ReconcileAsync(_content);
+        }
+
+        var built = Directory.CreateTempSubdirectory("interrupted-built-").FullName;
+        try
+        {
+            await new SiteBuilder(GoldenCorpus.Options, _time).BuildAsync(_content, new FolderSiteStore(built), new BuildSettings());
+            var files = GoldenCorpus.RelativeFiles(built);
+            Assert.Equal(files, GoldenCorpus.RelativeFiles(_site));
+            Assert.All(files, file => Assert.True(
+                File.ReadAllBytes(Path.Combine(built, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(_site, file))),
+                $"{file} differs"));
+        }
+        finally
+        {
+            Directory.Delete(built, recursive: true);
+        }
+    }
+
+    public void Dispose()
+    {
+        Directory.Delete(_site, recursive: true);
+        Directory.Delete(_state, recursive: true);
+    }
+}
