@@ -48,8 +48,15 @@ internal static class BuildCommand
         try
         {
             var options = BlogConfiguration.Load(content.FullName, overrides);
+            if (IsWithin(content.FullName, output.FullName))
+            {
+                // Writing (and with --clean, deleting) among the posts would destroy them.
+                throw new IOException($"the output folder {output} holds the content folder {content}; write the site elsewhere (--out)");
+            }
+
             var builder = new SiteBuilder(options, TimeProvider.System);
-            report = await builder.BuildAsync(new FolderContentSource(content.FullName), new FolderSiteStore(output.FullName), settings, cancellationToken);
+            var source = new FolderContentSource(content.FullName, excludedFolder: IsWithin(output.FullName, content.FullName) ? output.FullName : null);
+            report = await builder.BuildAsync(source, new FolderSiteStore(output.FullName), settings, cancellationToken);
         }
         catch (Exception ex) when (ex is OptionsValidationException or DirectoryNotFoundException or ThemeException or IOException or UnauthorizedAccessException)
         {
@@ -66,5 +73,12 @@ internal static class BuildCommand
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Built {report.Posts} posts, {report.Pages} pages, {report.Feeds} feeds, {report.Assets} assets in {elapsed.TotalSeconds:0.00} s ({report.Written} written, {report.Unchanged} unchanged{(report.Deleted > 0 ? $", {report.Deleted} deleted" : "")}{(report.Skipped > 0 ? $", {report.Skipped} drafts or future posts skipped" : "")}{(report.Errors.Count > 0 ? $", {report.Errors.Count} failed" : "")}) -> {output}"));
         return report.Errors.Count > 0 ? ExitContentErrors : 0;
+    }
+
+    /// <summary>Whether <paramref name="path"/> is <paramref name="folder"/> or inside it.</summary>
+    private static bool IsWithin(string path, string folder)
+    {
+        var relative = Path.GetRelativePath(folder, path);
+        return relative == "." || !(relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative));
     }
 }

@@ -67,6 +67,75 @@ public sealed partial class BuildCommandTests(BuiltSites sites) : IClassFixture<
         Assert.Contains("does not exist", result.StandardError, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_build_run_in_the_content_folder_does_not_read_its_own_output_back_in()
+    {
+        var content = CopySample();
+        try
+        {
+            // As `blog build .` run in the content folder writes to ./public.
+            var first = await RepositoryTools.RunAsync("dotnet", [RepositoryTools.BlogDll, "build", "."], content);
+            var second = await RepositoryTools.RunAsync("dotnet", [RepositoryTools.BlogDll, "build", "."], content);
+
+            Assert.Equal(0, first.ExitCode);
+            Assert.Equal(0, second.ExitCode);
+            Assert.Equal(string.Empty, second.StandardError);
+            Assert.Contains("0 written", second.StandardOutput, StringComparison.Ordinal);
+            Assert.False(Directory.Exists(Path.Combine(content, "public", "public")));
+        }
+        finally
+        {
+            Directory.Delete(content, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData(".")]
+    [InlineData("..")]
+    public async Task An_output_folder_that_holds_the_content_folder_is_refused_before_anything_is_written(string output)
+    {
+        var content = CopySample();
+        try
+        {
+            var result = await RepositoryTools.RunAsync("dotnet", [RepositoryTools.BlogDll, "build", ".", "--out", output, "--clean"], content);
+
+            Assert.Equal(1, result.ExitCode);
+            Assert.StartsWith("blog build: the output folder", Assert.Single(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(content, "site.yaml")));
+            Assert.False(File.Exists(Path.Combine(content, "index.html")));
+        }
+        finally
+        {
+            Directory.Delete(content, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_setting_of_the_wrong_type_fails_with_one_line_that_names_it()
+    {
+        var result = await RepositoryTools.RunBlogAsync(
+            ["build", Path.Combine(RepositoryTools.Root, "samples", "blog"), "--out", Path.Combine(Path.GetTempPath(), "never-written")],
+            new Dictionary<string, string> { ["Blog__PostsPerPage"] = "abc" });
+
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal("blog build: Failed to convert configuration value 'abc' at 'Blog:PostsPerPage' to type 'System.Int32'.", line);
+    }
+
+    private static string CopySample()
+    {
+        var copy = Directory.CreateTempSubdirectory("sample-copy-").FullName;
+        var sample = Path.Combine(RepositoryTools.Root, "samples", "blog");
+        foreach (var file in Directory.EnumerateFiles(sample, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(copy, Path.GetRelativePath(sample, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        return copy;
+    }
+
     [GeneratedRegex(@"^Built \d+ posts, \d+ pages, \d+ feeds, \d+ assets in \d+\.\d\d s \(\d+ written, \d+ unchanged.*\) -> .+$")]
     private static partial Regex Summary();
 

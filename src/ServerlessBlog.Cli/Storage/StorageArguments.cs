@@ -31,6 +31,9 @@ internal sealed class StorageArguments
     public Option<Uri?> AccountUrl { get; } = new("--account-url")
     {
         Description = "The blob endpoint of an Azure storage account (https://ACCOUNT.blob.core.windows.net), signed in with DefaultAzureCredential.",
+
+        // System.CommandLine has no parser of its own for Uri.
+        CustomParser = ParseAccountUrl,
     };
 
     public void AddTo(Command command)
@@ -45,6 +48,18 @@ internal sealed class StorageArguments
                 result.AddError("Give either --connection-string or --account-url, not both.");
             }
         });
+    }
+
+    private static Uri? ParseAccountUrl(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+        if (Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp))
+        {
+            return url;
+        }
+
+        result.AddError($"--account-url must be an account's blob endpoint, such as https://ACCOUNT.blob.core.windows.net, not '{text}'.");
+        return null;
     }
 
     /// <summary>Builds the blob client; a connection string that cannot be read fails here, as one line.</summary>
