@@ -105,9 +105,34 @@ public sealed class PostParserTests
     [InlineData("---\ndraft: true\n---\n", "a.md")]
     [InlineData("---\npublished: false\n---\n", "a.md")]
     [InlineData("text", "_drafts/a.md")]
+    [InlineData("---\ndraft: yes\n---\n", "a.md")]
+    [InlineData("---\ndraft: On\n---\n", "a.md")]
+    [InlineData("---\npublished: no\n---\n", "a.md")]
+    [InlineData("---\npublished: \"false\"\n---\n", "a.md")]
+    [InlineData("+++\ndraft = true\n+++\n", "a.md")]
     public void Drafts_are_recognised(string text, string path)
     {
         Assert.True(Parse(path, text).Draft);
+    }
+
+    [Theory]
+    [InlineData("---\ndraft: no\n---\n")]
+    [InlineData("---\ndraft: false\npublished: yes\n---\n")]
+    [InlineData("---\ntitle: x\n---\n")]
+    public void Posts_not_held_back_are_not_drafts(string text)
+    {
+        Assert.False(Parse("a.md", text).Draft);
+    }
+
+    [Theory]
+    [InlineData("---\ntitle: x\ndraft: maybe\n---\n", "'draft' must be true or false, not 'maybe'", 3)]
+    [InlineData("---\npublished: later\n---\n", "'published' must be true or false, not 'later'", 2)]
+    public void A_draft_flag_that_is_neither_yes_nor_no_is_refused_on_its_line(string text, string message, int line)
+    {
+        var error = Assert.Throws<ContentException>(() => Parse("a.md", text));
+
+        Assert.Equal(message, error.Message);
+        Assert.Equal(line, error.Line);
     }
 
     [Fact]

@@ -36,10 +36,19 @@ internal static class FrontMatterValues
         _ => AsList(value),
     };
 
+    /// <summary>
+    /// A boolean from <c>true</c>/<c>false</c>, a number, or the words YAML 1.1 reads as booleans (<c>yes</c>, <c>no</c>,
+    /// <c>on</c>, <c>off</c>), as Jekyll reads them; null for anything else.
+    /// </summary>
     public static bool? AsBool(object? value) => value switch
     {
         bool flag => flag,
-        string text when bool.TryParse(text.Trim(), out var flag) => flag,
+        string text => text.Trim().ToUpperInvariant() switch
+        {
+            "TRUE" or "YES" or "Y" or "ON" => true,
+            "FALSE" or "NO" or "N" or "OFF" => false,
+            _ => null,
+        },
         long number => number != 0,
         _ => null,
     };

@@ -90,9 +90,7 @@ public sealed class PostParser
             Categories = Limit(Distinct(FrontMatterValues.AsList(frontMatter.Find("categories") ?? taxonomies?.GetValueOrDefault("categories"))), _maxTags, "categories", frontMatter),
             Authors = FrontMatterValues.AsNames(frontMatter.Find("authors", "author")),
             Aliases = Limit(ReadAliases(frontMatter), _maxAliases, frontMatter.Values.ContainsKey("aliases") ? "aliases" : "redirect_from", frontMatter),
-            Draft = FrontMatterValues.AsBool(frontMatter.Find("draft")) == true
-                || FrontMatterValues.AsBool(frontMatter.Find("published")) == false
-                || fileName.InDraftsFolder,
+            Draft = ReadFlag(frontMatter, "draft") == true || ReadFlag(frontMatter, "published") == false || fileName.InDraftsFolder,
             Summary = FrontMatterValues.AsText(frontMatter.Find("summary", "description")),
             Image = ReadImage(frontMatter),
             Params = frontMatter.Values
@@ -139,6 +137,21 @@ public sealed class PostParser
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A yes-or-no field. A value that is neither is refused rather than read as "not set": <c>draft: maybe</c>
+    /// must not publish a post its author meant to hold back.
+    /// </summary>
+    private static bool? ReadFlag(FrontMatter frontMatter, string key)
+    {
+        if (frontMatter.Find(key) is not { } value)
+        {
+            return null;
+        }
+
+        return FrontMatterValues.AsBool(value)
+            ?? throw new ContentException($"'{key}' must be true or false, not '{Convert.ToString(value, CultureInfo.InvariantCulture)}'", frontMatter.LineOf(key));
     }
 
     private static string ReadSlug(FrontMatter frontMatter, FileNameParts fileName)
