@@ -91,6 +91,10 @@ public sealed class SiteBuilderTests : IDisposable
         Assert.Equal(2, report.Deleted);
         Assert.False(File.Exists(Path.Combine(output, "posts", "links", "index.html")));
         Assert.False(File.Exists(Path.Combine(output, "stray.html")));
+
+        // A static file server would list an empty folder where the removed page's address should give the 404 page.
+        Assert.False(Directory.Exists(Path.Combine(output, "posts", "links")));
+        Assert.True(Directory.Exists(Path.Combine(output, "posts")));
     }
 
     [Fact]

@@ -31,9 +31,19 @@ public sealed class FolderSiteStore : ISiteStore
 
         if (!existing.Exists)
         {
-            // Nobody can be reading a file that is not there yet: write it in place.
+            // Nobody can be reading a file that is not there yet: write it in place. A deletion that emptied the
+            // folder may remove it between the two steps: then make it again.
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await File.WriteAllBytesAsync(path, file.Content, cancellationToken);
+            try
+            {
+                await File.WriteAllBytesAsync(path, file.Content, cancellationToken);
+            }
+            catch (DirectoryNotFoundException)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                await File.WriteAllBytesAsync(path, file.Content, cancellationToken);
+            }
+
             return true;
         }
 
@@ -52,8 +62,37 @@ public sealed class FolderSiteStore : ISiteStore
 
     public ValueTask DeleteAsync(string path, CancellationToken cancellationToken = default)
     {
-        File.Delete(Resolve(path));
+        var full = Resolve(path);
+        File.Delete(full);
+        RemoveEmptyFolders(Path.GetDirectoryName(full)!);
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Removes the folders a deletion left empty, up to the root: a static file server would list an empty folder
+    /// where a deleted page's address should give the 404 page.
+    /// </summary>
+    private void RemoveEmptyFolders(string folder)
+    {
+        while (folder.Length > _root.Length && folder.StartsWith(_root, StringComparison.Ordinal))
+        {
+            try
+            {
+                if (Directory.EnumerateFileSystemEntries(folder).Any())
+                {
+                    return;
+                }
+
+                Directory.Delete(folder);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Gone already, or filled again by a write meanwhile: either way it is not ours to remove.
+                return;
+            }
+
+            folder = Path.GetDirectoryName(folder)!;
+        }
     }
 
     public async IAsyncEnumerable<string> ListAsync(string prefix = "", [EnumeratorCancellation] CancellationToken cancellationToken = default)
