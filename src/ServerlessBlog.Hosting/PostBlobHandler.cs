@@ -22,6 +22,10 @@ public sealed partial class PostBlobHandler
     private readonly BlogOptions _options;
     private readonly ILogger<PostBlobHandler> _logger;
 
+    // Publishing the blob again when it changed meanwhile ends in one more round unless saves keep coming; a trigger
+    // for each of those saves follows anyway.
+    private const int MaxPublishAttempts = 3;
+
     public PostBlobHandler(IPostPublisher publisher, BlogContainers containers, IContentSource content, IOptions<BlogOptions> options, ILogger<PostBlobHandler> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -35,29 +39,69 @@ public sealed partial class PostBlobHandler
     /// <summary>Publishes the blob <paramref name="blobName"/> of the posts container as it is now.</summary>
     public async Task<PublishResult> PublishAsync(string blobName, CancellationToken cancellationToken = default)
     {
-        Response<global::Azure.Storage.Blobs.Models.BlobDownloadResult> download;
-        try
+        var blob = _containers.Posts.GetBlobClient(blobName);
+        for (var attempt = 1; ; attempt++)
         {
-            download = await _containers.Posts.GetBlobClient(blobName).DownloadContentAsync(cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            // Deleted before the trigger ran: what is published of it must go.
-            return await UnpublishAsync(blobName, cancellationToken);
-        }
+            Response<global::Azure.Storage.Blobs.Models.BlobDownloadResult> download;
+            try
+            {
+                download = await blob.DownloadContentAsync(cancellationToken);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+                // Deleted before the trigger ran: what is published of it must go.
+                return await UnpublishGoneAsync(blobName, cancellationToken);
+            }
 
-        var file = new ContentFile(blobName, download.Value.Content.ToMemory(), download.Value.Details.LastModified, BlobVersion.Of(download.Value.Details.ETag));
-        var result = await _publisher.PublishAsync(file, cancellationToken);
-        LogResult(blobName, result.Outcome, result.Slug, result.Reason);
-        return result;
+            var file = new ContentFile(blobName, download.Value.Content.ToMemory(), download.Value.Details.LastModified, BlobVersion.Of(download.Value.Details.ETag));
+            var result = await _publisher.PublishAsync(file, cancellationToken);
+            LogResult(blobName, result.Outcome, result.Slug, result.Reason);
+
+            // Two saves in a row start two triggers, here or on two hosts: the one that downloaded the older version may
+            // publish last. Whoever published a version the blob no longer holds publishes the blob again.
+            if (attempt == MaxPublishAttempts || await CurrentVersionAsync(blob, cancellationToken) == file.Version)
+            {
+                return result;
+            }
+        }
     }
 
-    /// <summary>Unpublishes the post or asset uploaded as <paramref name="blobName"/>.</summary>
+    /// <summary>Unpublishes the post or asset uploaded as <paramref name="blobName"/>, unless the blob is there again.</summary>
     public async Task<PublishResult> UnpublishAsync(string blobName, CancellationToken cancellationToken = default)
+    {
+        // A delete event can arrive after the same name was uploaded again, and the upload's own trigger may have
+        // published it already: then there is nothing to take off.
+        if (await CurrentVersionAsync(_containers.Posts.GetBlobClient(blobName), cancellationToken) is not null)
+        {
+            return await PublishAsync(blobName, cancellationToken);
+        }
+
+        var result = await UnpublishGoneAsync(blobName, cancellationToken);
+
+        // Uploaded and published again (on another host) while this took the post off: that publish went with it.
+        return await CurrentVersionAsync(_containers.Posts.GetBlobClient(blobName), cancellationToken) is null
+            ? result
+            : await PublishAsync(blobName, cancellationToken);
+    }
+
+    private async Task<PublishResult> UnpublishGoneAsync(string blobName, CancellationToken cancellationToken)
     {
         var result = await _publisher.UnpublishAsync(blobName, cancellationToken);
         LogResult(blobName, result.Outcome, result.Slug, result.Reason);
         return result;
+    }
+
+    /// <summary>The blob's version now; null when it does not exist.</summary>
+    private static async Task<string?> CurrentVersionAsync(global::Azure.Storage.Blobs.BlobClient blob, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return BlobVersion.Of((await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value.ETag);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
     }
 
     /// <summary>Handles an Event Grid BlobDeleted event from the delete queue; other messages are logged and dropped.</summary>

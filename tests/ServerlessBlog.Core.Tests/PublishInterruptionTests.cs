@@ -97,6 +97,32 @@ public sealed class PublishInterruptionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_uploaded_again_while_another_host_unpublishes_it_is_published_by_the_next_reconcile()
+    {
+        await PublishThreePostsAsync();
+        var held = new TaskCompletionSource();
+        var reached = new TaskCompletionSource();
+        _stateStore.BeforeRead = async path =>
+        {
+            if (path == "posts/a.json" && reached.TrySetResult())
+            {
+                await held.Task;
+            }
+        };
+
+        // This host handles the delete; another publishes the upload that follows it while this one is half-way.
+        _content.Files.Remove("posts/a.md");
+        var unpublish = _publisher.UnpublishAsync("posts/a.md");
+        await reached.Task;
+        var otherHost = NewPublisher(new FolderStateStore(_state), new FolderSiteStore(_site));
+        await otherHost.PublishAsync(Upload("posts/a.md", Post("A again", "2024-01-15T00:00:00Z", "old"), "a2"));
+        held.SetResult();
+        await unpublish;
+
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    [Fact]
     public async Task A_post_published_while_a_reconcile_lists_the_files_is_not_taken_for_deleted()
     {
         await PublishThreePostsAsync();

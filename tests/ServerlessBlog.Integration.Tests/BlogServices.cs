@@ -26,7 +26,12 @@ internal sealed class BlogServices : IAsyncDisposable
     public T Get<T>()
         where T : notnull => _provider.GetRequiredService<T>();
 
-    public static async Task<BlogServices> CreateAsync(AzuriteFixture azurite, string baseUrl, DateTimeOffset now, IDictionary<string, string?>? settings = null)
+    /// <param name="azurite">The Azurite the containers are made in.</param>
+    /// <param name="baseUrl">The site's base URL.</param>
+    /// <param name="now">The fixed time of the blog's clock.</param>
+    /// <param name="settings">Settings over the containers' and base URL's.</param>
+    /// <param name="configure">Changes to the registrations, made last: a test's decorator of a service.</param>
+    public static async Task<BlogServices> CreateAsync(AzuriteFixture azurite, string baseUrl, DateTimeOffset now, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var suffix = Guid.NewGuid().ToString("N")[..10];
         var values = new Dictionary<string, string?>
@@ -44,6 +49,7 @@ internal sealed class BlogServices : IAsyncDisposable
 
         var services = new ServiceCollection().AddLogging().AddServerlessBlog(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
         services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new MutableTimeProvider(now)));
+        configure?.Invoke(services);
         var blog = new BlogServices(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }));
         await blog.Containers.EnsureCreatedAsync();
         return blog;

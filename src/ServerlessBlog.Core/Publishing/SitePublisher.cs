@@ -181,7 +181,14 @@ public sealed partial class SitePublisher : IPostPublisher
             writes = await RemovePostAsync(slug, sourcePath, source.Indexed, cancellationToken);
         }
 
-        await _documents.Store.TryDeleteAsync(StatePaths.Source(sourcePath), version!, cancellationToken);
+        if (!await _documents.Store.TryDeleteAsync(StatePaths.Source(sourcePath), version!, cancellationToken))
+        {
+            // The file was uploaded and published again while this took it off the site: what that publish put online
+            // is gone with it. Its status goes too, so that the file reads as never published: the caller (which can
+            // see whether the file exists) or the next reconcile publishes it again.
+            await _documents.UpdateAsync<SourceRecord>(StatePaths.Source(sourcePath), _ => null, cancellationToken);
+        }
+
         LogUnpublished(sourcePath, source.Slug);
         return new PublishResult(sourcePath, PublishOutcome.Unpublished, source.Slug, SiteWrites: writes);
     }

@@ -49,8 +49,18 @@ public sealed class FolderSiteStore : ISiteStore
 
         // Write beside the target and move it into place, so a reader never sees half a file.
         var temporary = $"{path}.{Environment.CurrentManagedThreadId}.{Guid.NewGuid():N}.tmp";
-        await File.WriteAllBytesAsync(temporary, file.Content, cancellationToken);
-        File.Move(temporary, path, overwrite: true);
+        try
+        {
+            await File.WriteAllBytesAsync(temporary, file.Content, cancellationToken);
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch
+        {
+            // A cancelled or failed write must not leave its temporary file in the site for a server to hand out.
+            File.Delete(temporary);
+            throw;
+        }
+
         return true;
     }
 

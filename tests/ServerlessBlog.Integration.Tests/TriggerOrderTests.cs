@@ -1,0 +1,52 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ServerlessBlog.Core.Publishing;
+
+namespace ServerlessBlog.Integration.Tests;
+
+/// <summary>
+/// Triggers and events that reach the handler out of order (two saves in a row, a delete event that arrives after
+/// the file was uploaded again) must leave the site showing the file as it is now.
+/// </summary>
+[Collection(AzuriteCollectionDefinition.Name)]
+public sealed class TriggerOrderTests(AzuriteFixture azurite)
+{
+    private static readonly DateTimeOffset Now = new(2025, 6, 1, 0, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task A_save_made_while_the_previous_one_is_published_is_published_by_the_same_trigger()
+    {
+        await using var blog = await BlogServices.CreateAsync(azurite, "https://order.example/", Now, configure: registrations =>
+            registrations.Replace(ServiceDescriptor.Singleton<IPostPublisher>(provider => new SaveDuringPublish(
+                ActivatorUtilities.CreateInstance<SitePublisher>(provider),
+                () => provider.GetRequiredService<Hosting.BlogContainers>().Posts.GetBlobClient("quick.md").UploadAsync(Post("Second save"), overwrite: true)))));
+        await blog.Containers.Posts.GetBlobClient("quick.md").UploadAsync(Post("First save"));
+
+        // The trigger of the first save downloads it, then the author saves again before it has published.
+        await blog.Handler.PublishAsync("quick.md");
+
+        var page = await new SiteReader(blog.Containers.Site).ReadAsync("posts/quick/index.html");
+        Assert.Contains("Second save", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_delete_event_that_arrives_after_the_file_was_uploaded_again_leaves_it_published()
+    {
+        await using var blog = await BlogServices.CreateAsync(azurite, "https://order.example/", Now);
+        var blob = blog.Containers.Posts.GetBlobClient("again.md");
+        await blob.UploadAsync(Post("First upload"));
+        await blog.Handler.PublishAsync("again.md");
+        await blob.DeleteAsync();
+        await blob.UploadAsync(Post("Uploaded again"));
+        await blog.Handler.PublishAsync("again.md");
+
+        // Event Grid delivers the delete through a queue: it can come after the upload's own trigger.
+        var deleted = $$$"""{"subject":"/blobServices/default/containers/{{{blog.Containers.Posts.Name}}}/blobs/again.md","eventType":"Microsoft.Storage.BlobDeleted"}""";
+        await blog.Handler.HandleDeleteEventAsync(deleted);
+
+        Assert.Contains("Uploaded again", await new SiteReader(blog.Containers.Site).ReadAsync("posts/again/index.html"), StringComparison.Ordinal);
+    }
+
+    private static BinaryData Post(string title) =>
+        BinaryData.FromString($"---\ntitle: {title}\ndate: 2025-05-01\n---\n{title}.\n");
+}
