@@ -85,6 +85,17 @@ public sealed class SafeHtmlTests
         Assert.Contains("<abbr title=\"HyperText\">HTML</abbr>", html, StringComparison.Ordinal);
     }
 
+    /// <summary>The post's HTML also goes into the feeds, where a reader has no page to resolve a relative URL against.</summary>
+    [Theory]
+    [InlineData("<img src=\"../../images/cover.svg\" width=\"200\">", "src=\"https://blog.example/images/cover.svg\"")]
+    [InlineData("<img src=\"cover.svg\">", "src=\"https://blog.example/posts/safe/cover.svg\"")]
+    [InlineData("<a href=\"#details\">jump</a>", "href=\"https://blog.example/posts/safe/#details\"")]
+    [InlineData("<a href=\"https://other.example/x\">out</a>", "href=\"https://other.example/x\"")]
+    public void Relative_urls_in_raw_html_are_made_absolute_against_the_post_page(string markdown, string expected)
+    {
+        Assert.Contains(expected, Render(markdown), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_sanitizer_keeps_everything_the_markdown_pipeline_emits()
     {

@@ -78,7 +78,11 @@ internal sealed class ViewFactory
 
     public LinkView Link(PostSummary post) => new(post.Title, _urls.Path(post.Folder));
 
-    /// <summary>An image path from front matter as an absolute URL: site paths are resolved, absolute URLs kept.</summary>
+    /// <summary>
+    /// An image from front matter as an absolute URL: an http(s) URL is kept, a protocol-relative one (<c>//cdn/x.png</c>)
+    /// takes the site's scheme, and a site path is resolved with its <c>?query</c> or <c>#fragment</c>, percent-encoded
+    /// once whether or not the author encoded it. Any other scheme, or a path outside the site, gives no image.
+    /// </summary>
     public string? ImageUrl(string? image)
     {
         if (image is null)
@@ -86,12 +90,20 @@ internal sealed class ViewFactory
             return null;
         }
 
-        if (Uri.TryCreate(image, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttps || absolute.Scheme == Uri.UriSchemeHttp))
+        if (image.StartsWith("//", StringComparison.Ordinal))
         {
-            return absolute.AbsoluteUri;
+            image = $"{new Uri(_urls.BaseUrl).Scheme}:{image}";
         }
 
-        return SitePathText.NormalizeRelative(image) is { } path ? _urls.Absolute(path) : null;
+        if (SafeUrl.Scheme(image) is { } scheme)
+        {
+            return scheme is "http" or "https" && Uri.TryCreate(image, UriKind.Absolute, out var absolute) ? absolute.AbsoluteUri : null;
+        }
+
+        var suffixStart = image.IndexOfAny(['?', '#']);
+        var path = suffixStart < 0 ? image : image[..suffixStart];
+        var suffix = suffixStart < 0 ? string.Empty : image[suffixStart..];
+        return SitePathText.NormalizeRelative(Uri.UnescapeDataString(path)) is { } sitePath ? _urls.Absolute(sitePath) + suffix : null;
     }
 
     public PageView Page(string title, string description, string sitePath) => new()

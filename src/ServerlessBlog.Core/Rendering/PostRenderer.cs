@@ -107,10 +107,13 @@ public sealed class PostRenderer
         var html = Markdown.ToHtml(document, _pipeline);
 
         // Only a post with raw HTML pays for the sanitizer: what Markdig emits from Markdown alone is already safe.
+        // Relative URLs in raw HTML are made absolute against the page they were written for, as Markdown links are
+        // made absolute: the same HTML goes into the feeds, where a reader has no page to resolve them against.
         if (rawHtmlTags > 0 && !_allowRawHtml)
         {
-            html = RawHtmlSanitizer.Sanitize(html);
+            html = RawHtmlSanitizer.Sanitize(html, _urls.Absolute(SitePaths.PostFolder(post.Slug)));
         }
+
         var excerpt = Excerpt(document, post);
         CharacterReferences.RefuseNonXmlCharacters(post, html, excerpt);
         return new RenderedPost(post, html, excerpt, ReadingMinutes(post.Body));

@@ -32,7 +32,9 @@ internal static class RawHtmlSanitizer
     // Configured once and never changed afterwards: Sanitize makes its own parser per call, so one instance serves every thread.
     private static readonly HtmlSanitizer Sanitizer = Create();
 
-    public static string Sanitize(string html) => Sanitizer.Sanitize(html);
+    /// <param name="html">The post's HTML.</param>
+    /// <param name="baseUrl">The absolute URL relative URLs are resolved against.</param>
+    public static string Sanitize(string html, string baseUrl) => Sanitizer.Sanitize(html, baseUrl);
 
     private static HtmlSanitizer Create()
     {
