@@ -25,6 +25,13 @@ internal static class PublishCommand
         var storage = new StorageArguments();
         var command = new Command("publish", "Upload posts and assets to the blog's posts container.") { inputs, wait, timeout, baseUrl };
         storage.AddTo(command);
+        timeout.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--timeout must be at least 1 second.");
+            }
+        });
 
         command.SetAction((parse, cancellationToken) =>
         {

@@ -13,7 +13,17 @@ public static class SiteConfigurationFile
     public static IReadOnlyDictionary<string, string?> Read(string yaml)
     {
         ArgumentNullException.ThrowIfNull(yaml);
-        var values = YamlFrontMatterReader.Read(yaml);
+        IReadOnlyDictionary<string, object?> values;
+        try
+        {
+            values = YamlFrontMatterReader.Read(yaml);
+        }
+        catch (ContentException ex)
+        {
+            // The reader counts lines from 2, as in a post's front matter; this file starts on line 1.
+            throw new ContentException(ex.Message.Replace(YamlFrontMatterReader.Subject, "YAML", StringComparison.Ordinal), Math.Max(1, ex.Line - 1), ex);
+        }
+
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         foreach (var (key, value) in values)
         {

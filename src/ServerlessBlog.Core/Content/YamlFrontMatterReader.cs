@@ -14,6 +14,13 @@ internal static partial class YamlFrontMatterReader
     /// <summary>The most nodes one front matter block may expand to.</summary>
     internal const int MaxNodes = 10_000;
 
+    /// <summary>
+    /// What the messages call the block. Lines are counted as in a post, where the block starts on line 2, after the
+    /// opening <c>---</c>: a reader of another YAML file (<see cref="Configuration.SiteConfigurationFile"/>) renames
+    /// and renumbers.
+    /// </summary>
+    internal const string Subject = "YAML front matter";
+
     /// <summary>The deepest nesting of flow collections (<c>[[[...]]]</c>) read: the YAML loader recurses once per level.</summary>
     internal const int MaxFlowDepth = 64;
 
@@ -39,13 +46,13 @@ internal static partial class YamlFrontMatterReader
         catch (YamlException ex)
         {
             // The block starts on line 2 of the file, after the opening '---'.
-            throw new ContentException($"invalid YAML front matter: {Reason(ex)}", (int)ex.Start.Line + 1, ex);
+            throw new ContentException($"invalid {Subject}: {Reason(ex)}", (int)ex.Start.Line + 1, ex);
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
             // YamlDotNet's scanner fails this way on some malformed flow collections, and its node constructors on
             // tags they refuse (an empty or relative verbatim tag, !<> or !<K:>); it knows no line then.
-            throw new ContentException("invalid YAML front matter: it is not well-formed YAML", 2, ex);
+            throw new ContentException($"invalid {Subject}: it is not well-formed YAML", 2, ex);
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
@@ -55,7 +62,7 @@ internal static partial class YamlFrontMatterReader
 
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
         {
-            throw new ContentException("the YAML front matter must be a mapping of keys to values", (int)stream.Documents[0].RootNode.Start.Line + 1);
+            throw new ContentException($"the {Subject} must be a mapping of keys to values", (int)stream.Documents[0].RootNode.Start.Line + 1);
         }
 
         var budget = MaxNodes;
@@ -78,7 +85,7 @@ internal static partial class YamlFrontMatterReader
     {
         if (--budget < 0)
         {
-            throw new ContentException($"the YAML front matter expands to more than {MaxNodes} values (an alias bomb?)", (int)node.Start.Line + 1);
+            throw new ContentException($"the {Subject} expands to more than {MaxNodes} values (an alias bomb?)", (int)node.Start.Line + 1);
         }
 
         switch (node)
@@ -146,7 +153,7 @@ internal static partial class YamlFrontMatterReader
             line += c == '\n' ? 1 : 0;
             if (depth > MaxFlowDepth)
             {
-                throw new ContentException($"the YAML front matter nests lists or maps more than {MaxFlowDepth} deep", line);
+                throw new ContentException($"the {Subject} nests lists or maps more than {MaxFlowDepth} deep", line);
             }
         }
     }

@@ -1,7 +1,7 @@
 namespace ServerlessBlog.Cli.Tests;
 
-/// <summary>The storage commands' arguments, checked before any storage is reached.</summary>
-public sealed class StorageCommandArgumentTests
+/// <summary>The storage and dev commands' arguments, checked before any storage is reached or process started.</summary>
+public sealed class CommandArgumentTests
 {
     [Fact]
     public async Task An_account_url_is_read_as_a_url()
@@ -23,6 +23,27 @@ public sealed class StorageCommandArgumentTests
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains($"--account-url must be an account's blob endpoint, such as https://ACCOUNT.blob.core.windows.net, not '{url}'.", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--port", "0", "--port must be a port number from 1 to 65535.")]
+    [InlineData("--port", "70000", "--port must be a port number from 1 to 65535.")]
+    [InlineData("--azurite-port", "65535", "--azurite-port must be 0 or a port number from 1 to 65533 (queue and table take the next two).")]
+    public async Task Dev_refuses_a_port_that_cannot_be_served_on(string option, string value, string message)
+    {
+        var result = await RepositoryTools.RunBlogAsync(["dev", option, value]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(message, result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Publish_refuses_a_wait_of_no_time()
+    {
+        var result = await RepositoryTools.RunBlogAsync(["publish", Path.Combine(RepositoryTools.Root, "samples", "blog"), "--wait", "--timeout", "-5"]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("--timeout must be at least 1 second.", result.StandardError, StringComparison.Ordinal);
     }
 
     [Fact]
