@@ -61,6 +61,13 @@ public sealed partial class PostBlobHandler
             // publish last. Whoever published a version the blob no longer holds publishes the blob again.
             if (attempt == MaxPublishAttempts || await CurrentVersionAsync(blob, cancellationToken) == file.Version)
             {
+                // Posts that link here were rendered with another address for this one: render them again now, rather
+                // than leave them to the next reconcile. Their own publish gives them no new address, so this ends here.
+                foreach (var linking in result.LinkedFrom)
+                {
+                    await PublishAsync(linking, cancellationToken);
+                }
+
                 return result;
             }
         }

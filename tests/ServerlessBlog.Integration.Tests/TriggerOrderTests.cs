@@ -6,7 +6,8 @@ namespace ServerlessBlog.Integration.Tests;
 
 /// <summary>
 /// Triggers and events that reach the handler out of order (two saves in a row, a delete event that arrives after
-/// the file was uploaded again) must leave the site showing the file as it is now.
+/// the file was uploaded again, a post published before the post it links to) must leave the site showing the files
+/// as they are now.
 /// </summary>
 [Collection(AzuriteCollectionDefinition.Name)]
 public sealed class TriggerOrderTests(AzuriteFixture azurite)
@@ -45,6 +46,21 @@ public sealed class TriggerOrderTests(AzuriteFixture azurite)
         await blog.Handler.HandleDeleteEventAsync(deleted);
 
         Assert.Contains("Uploaded again", await new SiteReader(blog.Containers.Site).ReadAsync("posts/again/index.html"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_post_published_before_the_post_it_links_to_is_published_again_with_that_post_s_address()
+    {
+        await using var blog = await BlogServices.CreateAsync(azurite, "https://order.example/", Now);
+        await blog.Containers.Posts.GetBlobClient("posts/x.md").UploadAsync(BinaryData.FromString("---\ntitle: X\ndate: 2025-05-02\n---\nSee [y](y.md).\n"));
+        await blog.Containers.Posts.GetBlobClient("posts/y.md").UploadAsync(BinaryData.FromString("---\ntitle: Y\nslug: chosen\ndate: 2025-05-01\n---\nY.\n"));
+
+        // A bulk upload starts its triggers in any order.
+        await blog.Handler.PublishAsync("posts/x.md");
+        await blog.Handler.PublishAsync("posts/y.md");
+
+        var page = await new SiteReader(blog.Containers.Site).ReadAsync("posts/x/index.html");
+        Assert.Contains("href=\"https://order.example/posts/chosen/\"", page, StringComparison.Ordinal);
     }
 
     private static BinaryData Post(string title) =>

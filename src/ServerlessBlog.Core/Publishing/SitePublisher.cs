@@ -31,6 +31,7 @@ public sealed partial class SitePublisher : IPostPublisher
     private readonly PageRefresher _refresher;
     private readonly PostRecordCache _records = new();
     private readonly PathLocks _locks = new();
+    private readonly PostLinks _links;
 
     public SitePublisher(IOptions<BlogOptions> options, ISiteStore site, IStateStore state, TimeProvider time, ILogger<SitePublisher> logger)
     {
@@ -46,6 +47,7 @@ public sealed partial class SitePublisher : IPostPublisher
         _documents = new StateDocuments(state, ConflictPipeline.Create(time));
         _index = new PostIndex(_documents);
         _refresher = new PageRefresher(_options, _pages, _feeds, _documents, _records, site);
+        _links = new PostLinks(_documents);
     }
 
     public async Task<PublishResult> PublishAsync(ContentFile file, CancellationToken cancellationToken = default)
@@ -104,9 +106,17 @@ public sealed partial class SitePublisher : IPostPublisher
         }
 
         RenderedPost rendered;
+        var linkedPosts = new HashSet<string>(StringComparer.Ordinal);
         try
         {
-            rendered = await _renderer.RenderAsync(post, FindPublishedSlugAsync, cancellationToken);
+            rendered = await _renderer.RenderAsync(
+                post,
+                (target, token) =>
+                {
+                    linkedPosts.Add(target);
+                    return FindPublishedSlugAsync(target, token);
+                },
+                cancellationToken);
         }
         catch (ContentException ex)
         {
@@ -148,9 +158,14 @@ public sealed partial class SitePublisher : IPostPublisher
         var interrupted = previous is not null && previous.SourceHash == hash;
         var layoutChanged = indexed is null || interrupted || indexed.Date != record.Summary.Date || indexed.Title != record.Summary.Title;
         siteWrites += await _refresher.RefreshAsync(indexed, record.Summary, layoutChanged ? oldNeighbours : [], index, cancellationToken);
+        await _links.AddAsync(file.Path, linkedPosts, cancellationToken);
+
+        // Posts that link here hold the address this post had (an older slug), or the file name's while it had none.
+        var linkedAddress = source?.Slug ?? PostRenderer.UnpublishedSlug(file.Path);
+        var linkedFrom = linkedAddress != post.Slug ? await _links.MarkLinkingFilesChangedAsync(file.Path, cancellationToken) : [];
         await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Published, SourceHash = hash, Slug = post.Slug, Indexed = record.Summary, SourceModified = file.LastModified, SourceVersion = file.Version, RecordedAt = now }, sourceRead, cancellationToken);
         LogPublished(file.Path, post.Slug, siteWrites);
-        return new PublishResult(file.Path, PublishOutcome.Published, post.Slug, SiteWrites: siteWrites);
+        return new PublishResult(file.Path, PublishOutcome.Published, post.Slug, SiteWrites: siteWrites) { LinkedFrom = linkedFrom };
     }
 
     public async Task<PublishResult> UnpublishAsync(string sourcePath, CancellationToken cancellationToken = default)

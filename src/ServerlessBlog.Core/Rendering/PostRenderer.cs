@@ -273,12 +273,15 @@ public sealed class PostRenderer
 
         if (ContentPaths.IsPost(target))
         {
-            var slug = links.FindSlug(target) ?? Slug.From(FileNameParts.From(target).Stem);
+            var slug = links.FindSlug(target) ?? UnpublishedSlug(target);
             return slug.Length == 0 ? null : _urls.Absolute(SitePaths.PostFolder(slug)) + suffix;
         }
 
         return _urls.Absolute(target) + suffix;
     }
+
+    /// <summary>The slug a link to a post not published (yet) takes: the one its file name gives, as a whole build gives it.</summary>
+    internal static string UnpublishedSlug(string sourcePath) => Slug.From(FileNameParts.From(sourcePath).Stem);
 
     private static bool HasScheme(string url)
     {

@@ -25,6 +25,9 @@ public static class StatePaths
     /// <summary>The summaries of one tag's posts of one year, newest first.</summary>
     public static string TagYear(string tagSlug, int year) => string.Create(CultureInfo.InvariantCulture, $"index/tags/{tagSlug}/{year:D4}.json");
 
+    /// <summary>The files whose posts link to the post of one source file.</summary>
+    public static string LinksTo(string sourcePath) => $"links/{sourcePath}.json";
+
     /// <summary>The source path a status document is about.</summary>
     public static string SourcePathOf(string statePath) => statePath[SourcesFolder.Length..^".json".Length];
 }
