@@ -123,6 +123,34 @@ public sealed class PublishInterruptionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_post_that_links_to_another_before_it_has_its_slug_is_published_again_with_the_link_it_gets()
+    {
+        var linking = await _publisher.PublishAsync(Upload("posts/x.md", "---\ntitle: X\ndate: 2024-01-02\n---\nSee [y](y.md).\n", "x1"));
+        var target = await _publisher.PublishAsync(Upload("posts/y.md", "---\ntitle: Y\nslug: custom\ndate: 2024-01-01\n---\nY.\n", "y1"));
+
+        Assert.Empty(linking.LinkedFrom);
+        Assert.Equal(["posts/x.md"], target.LinkedFrom);
+
+        // The reconcile publishes what the target's publish marked; a host publishes it at once.
+        await AssertSiteIsTheWholeBuildAsync();
+        Assert.Contains("href=\"https://golden.example/blog/posts/custom/\"", await File.ReadAllTextAsync(Path.Combine(_site, "posts", "x", "index.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_post_whose_slug_changes_has_the_posts_that_link_to_it_published_again()
+    {
+        await _publisher.PublishAsync(Upload("posts/y.md", "---\ntitle: Y\nslug: first\ndate: 2024-01-01\n---\nY.\n", "y1"));
+        await _publisher.PublishAsync(Upload("posts/x.md", "---\ntitle: X\ndate: 2024-01-02\n---\nSee [y](y.md).\n", "x1"));
+        var renamed = await _publisher.PublishAsync(Upload("posts/y.md", "---\ntitle: Y\nslug: second\ndate: 2024-01-01\n---\nY.\n", "y2"));
+        var again = await _publisher.PublishAsync(_content.Files["posts/x.md"]);
+
+        Assert.Equal(["posts/x.md"], renamed.LinkedFrom);
+        Assert.Equal(PublishOutcome.Published, again.Outcome);
+        Assert.Contains("href=\"https://golden.example/blog/posts/second/\"", await File.ReadAllTextAsync(Path.Combine(_site, "posts", "x", "index.html")), StringComparison.Ordinal);
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    [Fact]
     public async Task A_post_published_while_a_reconcile_lists_the_files_is_not_taken_for_deleted()
     {
         await PublishThreePostsAsync();
@@ -154,6 +182,21 @@ public sealed class PublishInterruptionTests : IDisposable
         }
 
         await _publisher.ReconcileAsync(_content);
+
+        await AssertSiteIsTheWholeBuildAsync(reconcile: false);
+    }
+
+    [Fact]
+    public async Task A_burst_of_publishes_on_one_host_leaves_the_site_a_whole_build_makes_without_a_reconcile()
+    {
+        // The files only a reconcile writes (stylesheet, 404 page, robots.txt), written first, so that nothing is left
+        // for the reconcile to heal after the burst.
+        await _publisher.ReconcileAsync(_content);
+        var posts = Enumerable.Range(0, 120)
+            .Select(i => Upload($"posts/burst-{i:D3}.md", $"---\ntitle: Burst {i}\ndate: 2024-{1 + (i % 6):D2}-{1 + (i % 28):D2}T{i % 24:D2}:00:00Z\ntags: [burst, t{i % 5}]\n---\nPost {i}.\n", $"v{i}"))
+            .ToList();
+
+        await Task.WhenAll(posts.Select(post => Task.Run(() => _publisher.PublishAsync(post))));
 
         await AssertSiteIsTheWholeBuildAsync(reconcile: false);
     }

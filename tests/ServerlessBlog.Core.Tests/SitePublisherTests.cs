@@ -85,6 +85,24 @@ public sealed class SitePublisherTests : IDisposable
         await AssertSiteIsTheWholeBuildAsync();
     }
 
+    [Theory]
+    [InlineData("Azure", "azure")]
+    [InlineData("azure", "AZURE")]
+    public async Task A_tag_respelled_by_its_posts_takes_the_spelling_a_whole_build_gives_it(string before, string after)
+    {
+        await PublishAllAsync(6);
+        var path = Path.Combine(_content, "posts", "respelled.md");
+        foreach (var spelling in new[] { before, after })
+        {
+            await File.WriteAllTextAsync(path, $"---\ntitle: Respelled\ndate: 2023-06-01\ntags: [{spelling}]\n---\nText.\n");
+            await _publisher.PublishAsync(await ReadContentAsync("respelled.md"));
+        }
+
+        await _publisher.ReconcileAsync(new FolderContentSource(_content));
+
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
     [Fact]
     public async Task An_edited_post_is_updated_in_place_and_keeps_its_feed_id()
     {

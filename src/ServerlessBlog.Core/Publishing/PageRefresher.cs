@@ -16,27 +16,32 @@ namespace ServerlessBlog.Core.Publishing;
 /// </summary>
 internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, FeedGenerator feeds, StateDocuments documents, PostRecordCache records, ISiteStore site)
 {
-    private const int MaxRounds = 8;
+    private static readonly IReadOnlySet<string> EmptySet = new HashSet<string>();
 
     // A publish writes a few dozen files: all of them at once, within reason.
     private const int MaxConcurrentWrites = 32;
 
-    /// <summary>Rewrites the pages of the change; the first round starts from the index documents the change left, when known.</summary>
+    /// <summary>
+    /// Rewrites the pages of the change; the first round starts from the index documents the change left, when known.
+    /// A round made from an index another publisher changed meanwhile is made again, with the conflict pipeline's
+    /// back-off, so that a burst of publishes settles; if the index never stops changing, the conflict escapes and
+    /// the platform retries the publish.
+    /// </summary>
     /// <returns>How many site files were written or deleted.</returns>
     public async Task<int> RefreshAsync(PostSummary? previous, PostSummary? current, IReadOnlyCollection<string> alsoRender, IndexSnapshot? known, CancellationToken cancellationToken)
     {
         var changed = 0;
-        for (var round = 0; round < MaxRounds; round++)
-        {
-            var reader = new IndexReader(documents, records, round == 0 ? known : null);
-            var (files, deletions) = await PlanAsync(reader, previous, current, alsoRender, cancellationToken);
-            changed += await WriteAsync(files, deletions, cancellationToken);
-            if (!await reader.IsStaleAsync(cancellationToken))
+        var snapshot = known;
+        await documents.RetryOnConflictAsync(
+            async token =>
             {
-                break;
-            }
-        }
-
+                var reader = new IndexReader(documents, records, snapshot);
+                snapshot = null;
+                var (files, deletions) = await PlanAsync(reader, previous, current, alsoRender, known?.RenamedTags ?? EmptySet, token);
+                changed += await WriteAsync(files, deletions, token);
+                return await reader.IsStaleAsync(token) ? throw new StateConflictException(StatePaths.Catalog) : changed;
+            },
+            cancellationToken);
         return changed;
     }
 
@@ -47,7 +52,7 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
     }
 
     private async Task<(List<SiteFile> Files, List<string> Deletions)> PlanAsync(
-        IndexReader reader, PostSummary? previous, PostSummary? current, IReadOnlyCollection<string> alsoRender, CancellationToken cancellationToken)
+        IndexReader reader, PostSummary? previous, PostSummary? current, IReadOnlyCollection<string> alsoRender, IReadOnlySet<string> renamedTags, CancellationToken cancellationToken)
     {
         var catalog = await reader.CatalogAsync(cancellationToken);
         await reader.PrefetchPartitionsAsync(PartitionsToRead(catalog, previous, current), cancellationToken);
@@ -62,7 +67,7 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
             ArchiveAsync(reader, months, previous, current, cancellationToken),
             SitemapsAsync(reader, months, tags, previous, current, cancellationToken),
         };
-        sections.AddRange(ChangeKeys.Tags(previous, current).Select(tagSlug => TagAsync(reader, catalog, tags, tagSlug, previous, current, cancellationToken)));
+        sections.AddRange(ChangeKeys.Tags(previous, current).Select(tagSlug => TagAsync(reader, catalog, tags, tagSlug, previous, current, renamedTags.Contains(tagSlug), cancellationToken)));
         var plans = await Task.WhenAll(sections);
 
         var files = plans.SelectMany(plan => plan.Files).Append(pages.TagsPage(tags)).ToList();
@@ -150,8 +155,11 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
         return plan;
     }
 
-    /// <summary>A tag of the change: its page, its pages of the change's years, and its feed.</summary>
-    private async Task<Plan> TagAsync(IndexReader reader, SiteCatalog catalog, List<TagSummary> tags, string tagSlug, PostSummary? previous, PostSummary? current, CancellationToken cancellationToken)
+    /// <summary>
+    /// A tag of the change: its page, its pages of the change's years (of every year, when the change gave the tag
+    /// another spelling, since every page names it), and its feed.
+    /// </summary>
+    private async Task<Plan> TagAsync(IndexReader reader, SiteCatalog catalog, List<TagSummary> tags, string tagSlug, PostSummary? previous, PostSummary? current, bool renamed, CancellationToken cancellationToken)
     {
         var plan = Plan.Empty();
         var tag = tags.FirstOrDefault(candidate => candidate.Slug == tagSlug);
@@ -166,7 +174,7 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
         var years = catalog.Tags.First(candidate => candidate.Slug == tagSlug).Years;
         var tagged = await reader.TaggedAsync(tagSlug, Math.Max(options.PostsPerPage, options.FeedItems), cancellationToken);
         plan.Files.Add(pages.TagPage(tag, tagged, years));
-        foreach (var year in ChangeKeys.Years(previous, current))
+        foreach (var year in renamed ? ChangeKeys.Years(previous, current).Union(years.Keys) : ChangeKeys.Years(previous, current))
         {
             var folder = SitePaths.TagYearFolder(tagSlug, year);
             var inYear = years.ContainsKey(year) ? await reader.TagYearAsync(tagSlug, year, cancellationToken) : [];

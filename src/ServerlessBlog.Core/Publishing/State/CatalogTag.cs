@@ -8,4 +8,10 @@ public sealed record CatalogTag(string Slug, string Name, int Count, IReadOnlyDi
 {
     /// <summary>Per year, when the tag's newest post of that year last changed.</summary>
     public IReadOnlyDictionary<int, DateTimeOffset> YearsModified { get; init; } = new Dictionary<int, DateTimeOffset>();
+
+    /// <summary>
+    /// Per year, the spelling of the tag shown for that year's posts (the one that sorts first), so that a spelling no
+    /// post uses any more gives way, as it does in a whole build.
+    /// </summary>
+    public IReadOnlyDictionary<int, string> YearNames { get; init; } = new Dictionary<int, string>();
 }

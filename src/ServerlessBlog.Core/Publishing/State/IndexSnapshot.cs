@@ -6,4 +6,8 @@ namespace ServerlessBlog.Core.Publishing.State;
 /// version: a partition changed after it was counted is always followed by another catalog write, which the refresh's
 /// staleness check notices.
 /// </summary>
-public sealed record IndexSnapshot(IReadOnlyList<(string Path, object? Value, string? Version)> Documents);
+public sealed record IndexSnapshot(IReadOnlyList<(string Path, object? Value, string? Version)> Documents)
+{
+    /// <summary>The tags whose shown spelling the update changed: every page that names them is made again.</summary>
+    public IReadOnlySet<string> RenamedTags { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+}

@@ -49,7 +49,9 @@ public sealed class PostIndex
             },
             cancellationToken,
             new StateSnapshot<SiteCatalog>(catalogValue, catalogVersion));
-        return new IndexSnapshot([.. counted, (StatePaths.Catalog, update.Written, update.Version)]);
+        var before = (update.Previous?.Tags ?? []).ToDictionary(tag => tag.Slug, tag => tag.Name, StringComparer.Ordinal);
+        var renamed = (update.Written?.Tags ?? []).Where(tag => before.TryGetValue(tag.Slug, out var name) && name != tag.Name).Select(tag => tag.Slug);
+        return new IndexSnapshot([.. counted, (StatePaths.Catalog, update.Written, update.Version)]) { RenamedTags = renamed.ToHashSet(StringComparer.Ordinal) };
     }
 
     private async Task UpsertAsync(string path, PostSummary? previous, PostSummary? current, CancellationToken cancellationToken) =>
@@ -97,11 +99,20 @@ public sealed class PostIndex
             var known = tags.GetValueOrDefault(group.Key);
             var years = new Dictionary<int, int>(known?.Years ?? new Dictionary<int, int>());
             var yearsModified = new Dictionary<int, DateTimeOffset>(known?.YearsModified ?? new Dictionary<int, DateTimeOffset>());
+            var yearNames = new Dictionary<int, string>(known?.YearNames ?? new Dictionary<int, string>());
             foreach (var (_, year) in group)
             {
                 var posts = partition[StatePaths.TagYear(group.Key, year)];
                 years[year] = posts?.Count ?? 0;
                 yearsModified[year] = Newest(posts);
+                if (FirstSpelling(posts, group.Key) is { } spelling)
+                {
+                    yearNames[year] = spelling;
+                }
+                else
+                {
+                    yearNames.Remove(year);
+                }
             }
 
             // A catalog written before years kept their own dates knows only the tag's date: keep it for the years it
@@ -110,14 +121,20 @@ public sealed class PostIndex
             var populated = yearsModified.Where(pair => years.GetValueOrDefault(pair.Key) > 0).ToDictionary();
             var newest = populated.Values.Append(untracked).Max();
 
-            var name = (known?.Name, tagNames.GetValueOrDefault(group.Key)) switch
+            // The spelling that sorts first among the posts, as a whole build shows it; years a catalog written before
+            // years kept their own spellings has not read since still go by the tag's name as it was.
+            var spellings = yearNames.Where(pair => years.GetValueOrDefault(pair.Key) > 0).Select(pair => pair.Value);
+            if (known is not null && known.Years.Keys.Any(year => !yearNames.ContainsKey(year) && years.GetValueOrDefault(year) > 0))
             {
-                (null, null) => group.Key,
-                ({ } existing, null) => existing,
-                (null, { } written) => written,
-                var (existing, written) => string.CompareOrdinal(written, existing) < 0 ? written! : existing!,
+                spellings = spellings.Append(known.Name);
+            }
+
+            var name = spellings.Order(StringComparer.Ordinal).FirstOrDefault() ?? tagNames.GetValueOrDefault(group.Key) ?? group.Key;
+            tags[group.Key] = new CatalogTag(group.Key, name, years.Values.Sum(), years.Where(pair => pair.Value > 0).ToDictionary(), newest)
+            {
+                YearsModified = populated,
+                YearNames = yearNames.Where(pair => years.GetValueOrDefault(pair.Key) > 0).ToDictionary(),
             };
-            tags[group.Key] = new CatalogTag(group.Key, name, years.Values.Sum(), years.Where(pair => pair.Value > 0).ToDictionary(), newest) { YearsModified = populated };
         }
 
         return new SiteCatalog
@@ -126,6 +143,10 @@ public sealed class PostIndex
             Tags = tags.Values.Where(tag => tag.Count > 0).OrderBy(tag => tag.Slug, StringComparer.Ordinal).ToList(),
         };
     }
+
+    /// <summary>The spelling of the tag <paramref name="tagSlug"/> that sorts first among <paramref name="posts"/>, if any has it.</summary>
+    private static string? FirstSpelling(List<PostSummary>? posts, string tagSlug) =>
+        posts?.SelectMany(post => post.Tags).Where(tag => Slug.From(tag) == tagSlug).Order(StringComparer.Ordinal).FirstOrDefault();
 
     private static DateTimeOffset Newest(List<PostSummary>? posts) =>
         posts is { Count: > 0 } ? posts.Max(post => post.LastModified) : DateTimeOffset.MinValue;

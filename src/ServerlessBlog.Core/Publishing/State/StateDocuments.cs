@@ -21,6 +21,13 @@ public sealed class StateDocuments
 
     public IStateStore Store => _store;
 
+    /// <summary>
+    /// Runs <paramref name="step"/>, which throws <see cref="StateConflictException"/> when another publisher changed
+    /// what it read, again with the same back-off as an update, until it does not; then the last exception escapes.
+    /// </summary>
+    public ValueTask<T> RetryOnConflictAsync<T>(Func<CancellationToken, ValueTask<T>> step, CancellationToken cancellationToken) =>
+        _conflicts.ExecuteAsync(step, cancellationToken);
+
     /// <summary>Reads a document, or the default when there is none.</summary>
     public async ValueTask<(T? Value, string? Version)> ReadAsync<T>(string path, CancellationToken cancellationToken)
     {
