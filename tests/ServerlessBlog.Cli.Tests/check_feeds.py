@@ -1,5 +1,6 @@
 """Parses each feed given on the command line with feedparser and prints one JSON report per feed."""
 import json
+import re
 import sys
 
 import feedparser
@@ -21,6 +22,8 @@ for path in sys.argv[1:]:
                 "id": entry.get("id", ""),
                 "has_date": bool(entry.get("published_parsed") or entry.get("updated_parsed")),
                 "has_content": bool(entry.get("content") or entry.get("summary")),
+                # Links in the content as feedparser resolves them (against xml:base, else the feed's own location).
+                "hrefs": [href for content in entry.get("content", []) for href in re.findall(r'href="([^"]*)"', content.get("value", ""))],
             }
             for entry in feed.entries
         ],

@@ -6,6 +6,7 @@ namespace ServerlessBlog.Core.Feeds;
 public static class AtomFeedWriter
 {
     public const string ContentType = "application/atom+xml; charset=utf-8";
+    private const string XmlNamespace = "http://www.w3.org/XML/1998/namespace";
     private const string AtomNamespace = "http://www.w3.org/2005/Atom";
 
     public static ReadOnlyMemory<byte> Write(Feed feed)
@@ -43,6 +44,10 @@ public static class AtomFeedWriter
     private static void WriteEntry(XmlWriter writer, Stream stream, FeedItem item)
     {
         writer.WriteStartElement("entry", AtomNamespace);
+
+        // The post's own links to itself (#fragments, footnotes) are relative: a reader resolves them against this,
+        // the post's page, instead of against the feed (RFC 4287 section 2).
+        writer.WriteAttributeString("xml", "base", XmlNamespace, item.Url);
         writer.WriteElementString("title", AtomNamespace, item.Title);
         WriteLink(writer, "alternate", "text/html", item.Url);
         writer.WriteElementString("id", AtomNamespace, item.Id);
