@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using ServerlessBlog.Testing;
 
 namespace ServerlessBlog.Browser.Tests;
 
@@ -14,6 +15,12 @@ public sealed class ShutdownTests
         Console.WriteLine($"blog dev served the sample blog {server.StartupTime.TotalSeconds:0.0} s after it started");
         var started = server.Descendants();
         Assert.NotEmpty(started);
+
+        // On ports of its own choosing, blog dev says how the other commands reach its Azurite; that must work.
+        var hint = Assert.Single(server.Output.Split('\n'), line => line.StartsWith("blog dev: for blog status, publish and rebuild, set AzureWebJobsStorage=\"", StringComparison.Ordinal));
+        var connectionString = hint[(hint.IndexOf('"', StringComparison.Ordinal) + 1)..^1];
+        var status = await BlogCli.RunAsync(["status"], new Dictionary<string, string> { ["AzureWebJobsStorage"] = connectionString });
+        Assert.Equal(0, status.ExitCode);
 
         var exitCode = await server.InterruptAsync();
 

@@ -68,6 +68,11 @@ internal sealed class DevSession
         var script = await AzuriteInstallation.LocateOrInstallAsync(Console.Out, cancellationToken);
         await using var azurite = await AzuriteProcess.StartAsync(script, _settings.AzuritePort, cancellationToken);
         Console.WriteLine($"blog dev: Azurite on {azurite.BlobEndpoint} (in memory)");
+        if (azurite.BlobEndpoint.Port != AzuriteAccount.DefaultBlobPort)
+        {
+            // blog status, publish and rebuild look for Azurite on its default ports unless told otherwise.
+            Console.WriteLine($"blog dev: for blog status, publish and rebuild, set AzureWebJobsStorage=\"{azurite.ConnectionString}\"");
+        }
 
         using var host = LocalHostBuilder.Build(HostArguments.For(_options, azurite.ConnectionString, _settings.Verbose), services =>
         {
