@@ -40,6 +40,7 @@ public sealed partial class PostBlobHandler
     public async Task<PublishResult> PublishAsync(string blobName, CancellationToken cancellationToken = default)
     {
         var blob = _containers.Posts.GetBlobClient(blobName);
+        var linkedFrom = new HashSet<string>(StringComparer.Ordinal);
         for (var attempt = 1; ; attempt++)
         {
             Response<global::Azure.Storage.Blobs.Models.BlobDownloadResult> download;
@@ -56,18 +57,13 @@ public sealed partial class PostBlobHandler
             var file = new ContentFile(blobName, download.Value.Content.ToMemory(), download.Value.Details.LastModified, BlobVersion.Of(download.Value.Details.ETag));
             var result = await _publisher.PublishAsync(file, cancellationToken);
             LogResult(blobName, result.Outcome, result.Slug, result.Reason);
+            linkedFrom.UnionWith(result.LinkedFrom);
 
             // Two saves in a row start two triggers, here or on two hosts: the one that downloaded the older version may
             // publish last. Whoever published a version the blob no longer holds publishes the blob again.
             if (attempt == MaxPublishAttempts || await CurrentVersionAsync(blob, cancellationToken) == file.Version)
             {
-                // Posts that link here were rendered with another address for this one: render them again now, rather
-                // than leave them to the next reconcile. Their own publish gives them no new address, so this ends here.
-                foreach (var linking in result.LinkedFrom)
-                {
-                    await PublishAsync(linking, cancellationToken);
-                }
-
+                await PublishLinkingAsync(linkedFrom, cancellationToken);
                 return result;
             }
         }
@@ -95,7 +91,20 @@ public sealed partial class PostBlobHandler
     {
         var result = await _publisher.UnpublishAsync(blobName, cancellationToken);
         LogResult(blobName, result.Outcome, result.Slug, result.Reason);
+        await PublishLinkingAsync(result.LinkedFrom, cancellationToken);
         return result;
+    }
+
+    /// <summary>
+    /// Publishes again the files whose posts link to a post that got another address, now rather than at the next
+    /// reconcile. Their own publish gives them no new address, so it marks nothing further.
+    /// </summary>
+    private async Task PublishLinkingAsync(IEnumerable<string> linkedFrom, CancellationToken cancellationToken)
+    {
+        foreach (var linking in linkedFrom)
+        {
+            await PublishAsync(linking, cancellationToken);
+        }
     }
 
     /// <summary>The blob's version now; null when it does not exist.</summary>

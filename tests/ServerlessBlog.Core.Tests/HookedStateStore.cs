@@ -11,6 +11,9 @@ internal sealed class HookedStateStore(IStateStore inner) : IStateStore
     /// <summary>Runs before every read, with the document's path.</summary>
     public Func<string, Task> BeforeRead { get; set; } = _ => Task.CompletedTask;
 
+    /// <summary>Runs after every read, with the document's path: await to hold a reader that has what it read.</summary>
+    public Func<string, Task> AfterRead { get; set; } = _ => Task.CompletedTask;
+
     /// <summary>
     /// The next write of this document lands, but its caller hears that it was refused, as when the response to a
     /// conditional write is lost and the storage SDK's retry of it meets the new ETag.
@@ -20,7 +23,9 @@ internal sealed class HookedStateStore(IStateStore inner) : IStateStore
     public async ValueTask<StoredDocument?> ReadAsync(string path, CancellationToken cancellationToken = default)
     {
         await BeforeRead(path);
-        return await inner.ReadAsync(path, cancellationToken);
+        var document = await inner.ReadAsync(path, cancellationToken);
+        await AfterRead(path);
+        return document;
     }
 
     public ValueTask<string?> GetVersionAsync(string path, CancellationToken cancellationToken = default) => inner.GetVersionAsync(path, cancellationToken);

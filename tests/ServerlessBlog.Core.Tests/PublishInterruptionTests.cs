@@ -151,6 +151,84 @@ public sealed class PublishInterruptionTests : IDisposable
     }
 
     [Fact]
+    public async Task An_edit_that_fails_after_the_index_changed_is_taken_out_by_the_next_version_published()
+    {
+        await PublishThreePostsAsync();
+        FailOnce(_siteStore, _ => true);
+
+        // March and tag "new" reach the index, then the pages fail; by the retry the author has saved again.
+        await Assert.ThrowsAsync<IOException>(() => _publisher.PublishAsync(Upload("posts/a.md", Post("A", "2024-03-25T00:00:00Z", "new"), "a2")));
+        await _publisher.PublishAsync(Upload("posts/a.md", Post("A", "2024-05-02T00:00:00Z", "later"), "a3"));
+
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    [Fact]
+    public async Task A_first_publish_that_fails_after_the_index_changed_is_taken_off_when_the_file_is_deleted()
+    {
+        await PublishThreePostsAsync();
+        FailOnce(_siteStore, _ => true);
+        await Assert.ThrowsAsync<IOException>(() => _publisher.PublishAsync(Upload("posts/d.md", Post("D", "2024-02-01T00:00:00Z", "old"), "d1")));
+
+        _content.Files.Remove("posts/d.md");
+        await _publisher.UnpublishAsync("posts/d.md");
+
+        Assert.False(File.Exists(Path.Combine(_site, "posts", "d", "index.html")));
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    [Fact]
+    public async Task A_link_from_a_post_to_itself_uses_the_slug_it_is_published_under()
+    {
+        await _publisher.PublishAsync(Upload("posts/self.md", "---\ntitle: Self\nslug: chosen\ndate: 2024-01-02\n---\nSee [the part below](self.md#below).\n", "s1"));
+
+        Assert.Contains("href=\"https://golden.example/blog/posts/chosen/#below\"", await File.ReadAllTextAsync(Path.Combine(_site, "posts", "chosen", "index.html")), StringComparison.Ordinal);
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    [Fact]
+    public async Task A_post_taken_offline_and_back_under_its_file_name_has_the_posts_that_link_to_it_follow()
+    {
+        await _publisher.PublishAsync(Upload("posts/y.md", "---\ntitle: Y\nslug: custom\ndate: 2024-01-01\n---\nY.\n", "y1"));
+        await _publisher.PublishAsync(Upload("posts/x.md", "---\ntitle: X\ndate: 2024-01-02\n---\nSee [y](y.md).\n", "x1"));
+        var drafted = await _publisher.PublishAsync(Upload("posts/y.md", "---\ntitle: Y\nslug: custom\ndraft: true\ndate: 2024-01-01\n---\nY.\n", "y2"));
+        foreach (var linking in drafted.LinkedFrom)
+        {
+            await _publisher.PublishAsync(_content.Files[linking]);
+        }
+
+        await _publisher.PublishAsync(Upload("posts/y.md", "---\ntitle: Y\ndate: 2024-01-01\n---\nY.\n", "y3"));
+
+        Assert.Equal(["posts/x.md"], drafted.LinkedFrom);
+        Assert.Contains("href=\"https://golden.example/blog/posts/y/\"", await File.ReadAllTextAsync(Path.Combine(_site, "posts", "x", "index.html")), StringComparison.Ordinal);
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    [Fact]
+    public async Task A_post_that_read_the_old_address_of_a_post_it_links_to_while_that_post_was_published_is_marked()
+    {
+        // This host publishes x; another host publishes y under its own slug meanwhile, just after x read y's status.
+        var held = new TaskCompletionSource();
+        var read = new TaskCompletionSource();
+        _stateStore.AfterRead = async path =>
+        {
+            if (path == "sources/posts/y.md.json" && read.TrySetResult())
+            {
+                await held.Task;
+            }
+        };
+        var linking = _publisher.PublishAsync(Upload("posts/x.md", "---\ntitle: X\ndate: 2024-01-02\n---\nSee [y](y.md).\n", "x1"));
+        await read.Task;
+        var otherHost = NewPublisher(new FolderStateStore(_state), new FolderSiteStore(_site));
+        var target = await otherHost.PublishAsync(Upload("posts/y.md", "---\ntitle: Y\nslug: custom\ndate: 2024-01-01\n---\nY.\n", "y1"));
+        held.SetResult();
+        await linking;
+
+        Assert.Equal(["posts/x.md"], target.LinkedFrom);
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    [Fact]
     public async Task A_post_published_while_a_reconcile_lists_the_files_is_not_taken_for_deleted()
     {
         await PublishThreePostsAsync();

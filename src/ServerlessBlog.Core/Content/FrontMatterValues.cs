@@ -45,8 +45,8 @@ internal static class FrontMatterValues
         bool flag => flag,
         string text => text.Trim().ToUpperInvariant() switch
         {
-            "TRUE" or "YES" or "Y" or "ON" => true,
-            "FALSE" or "NO" or "N" or "OFF" => false,
+            "TRUE" or "YES" or "ON" => true,
+            "FALSE" or "NO" or "OFF" => false,
             _ => null,
         },
         long number => number != 0,

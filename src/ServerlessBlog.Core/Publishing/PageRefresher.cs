@@ -188,7 +188,7 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
         }
 
         var feedPosts = tagged.Take(options.FeedItems).ToList();
-        if (IsAmong(feedPosts, options.FeedItems, previous, current))
+        if (renamed || IsAmong(feedPosts, options.FeedItems, previous, current))
         {
             var content = await ContentOfAsync(reader, feedPosts, cancellationToken);
             plan.Files.Add(feeds.TagFeed(tag, feedPosts, post => content[post.Slug]));

@@ -9,29 +9,26 @@ namespace ServerlessBlog.Core.Publishing;
 /// </summary>
 internal sealed class PostLinks(StateDocuments documents)
 {
-    /// <summary>Records that <paramref name="sourcePath"/> links to each of <paramref name="targets"/>.</summary>
-    public async Task AddAsync(string sourcePath, IReadOnlyCollection<string> targets, CancellationToken cancellationToken)
+    /// <summary>Records that <paramref name="sourcePath"/> links to <paramref name="target"/>, before it reads the target's address.</summary>
+    public async Task AddAsync(string sourcePath, string target, CancellationToken cancellationToken)
     {
-        await Task.WhenAll(targets.Where(target => target != sourcePath).Select(async target =>
+        var path = StatePaths.LinksTo(target);
+        var (known, version) = await documents.ReadAsync<List<string>>(path, cancellationToken);
+        if (known?.Contains(sourcePath, StringComparer.Ordinal) == true)
         {
-            var path = StatePaths.LinksTo(target);
-            var (known, version) = await documents.ReadAsync<List<string>>(path, cancellationToken);
-            if (known?.Contains(sourcePath, StringComparer.Ordinal) == true)
-            {
-                return;
-            }
+            return;
+        }
 
-            await documents.UpdateAsync<List<string>>(
-                path,
-                linking => linking?.Contains(sourcePath, StringComparer.Ordinal) == true ? linking : [.. (linking ?? []).Append(sourcePath).Order(StringComparer.Ordinal)],
-                cancellationToken,
-                new StateSnapshot<List<string>>(known, version));
-        }));
+        await documents.UpdateAsync<List<string>>(
+            path,
+            linking => linking?.Contains(sourcePath, StringComparer.Ordinal) == true ? linking : [.. (linking ?? []).Append(sourcePath).Order(StringComparer.Ordinal)],
+            cancellationToken,
+            new StateSnapshot<List<string>>(known, version));
     }
 
     /// <summary>
-    /// Marks the status of every file that links to <paramref name="targetPath"/> as out of date, so that a reconcile
-    /// reads and publishes it again whatever its bytes.
+    /// Marks the status of every file that links to <paramref name="targetPath"/> (<see cref="SourceRecord.LinksChanged"/>),
+    /// so that it is published again whatever its bytes.
     /// </summary>
     /// <returns>The files marked.</returns>
     public async Task<IReadOnlyList<string>> MarkLinkingFilesChangedAsync(string targetPath, CancellationToken cancellationToken)
@@ -47,9 +44,11 @@ internal sealed class PostLinks(StateDocuments documents)
         {
             var update = await documents.UpdateAsync<SourceRecord>(
                 StatePaths.Source(sourcePath),
-                status => status is null ? null : status with { SourceHash = string.Empty, SourceVersion = null, SourceModified = DateTimeOffset.MinValue },
+                // A file with no status yet is being published for the first time, perhaps with the old address: its
+                // publish finds the mark when it starts or ends, and is done again.
+                status => status is { LinksChanged: true } ? status : (status ?? SourceRecord.BeingPublished(sourcePath)) with { LinksChanged = true },
                 cancellationToken);
-            if (update.Written is not null)
+            if (update.Written is { LinksChanged: true })
             {
                 marked.Add(sourcePath);
             }

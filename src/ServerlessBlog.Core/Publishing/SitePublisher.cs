@@ -33,6 +33,9 @@ public sealed partial class SitePublisher : IPostPublisher
     private readonly PathLocks _locks = new();
     private readonly PostLinks _links;
 
+    /// <summary>How a reconcile's report names its refresh of the site-wide pages when that fails.</summary>
+    private const string SiteWidePages = "(site-wide pages)";
+
     public SitePublisher(IOptions<BlogOptions> options, ISiteStore site, IStateStore state, TimeProvider time, ILogger<SitePublisher> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -70,7 +73,7 @@ public sealed partial class SitePublisher : IPostPublisher
         var (source, sourceVersion) = await _documents.ReadAsync<SourceRecord>(StatePaths.Source(file.Path), cancellationToken);
         var sourceRead = new StateSnapshot<SourceRecord>(source, sourceVersion);
         var now = _time.GetUtcNow();
-        if (source is not null && source.SourceHash == hash && !(source.Outcome == PublishOutcome.Pending && source.PublishAt <= now))
+        if (source is not null && source.SourceHash == hash && !source.LinksChanged && source.Publishing is null && !(source.Outcome == PublishOutcome.Pending && source.PublishAt <= now))
         {
             if (source.SourceVersion != file.Version)
             {
@@ -93,16 +96,17 @@ public sealed partial class SitePublisher : IPostPublisher
         }
         catch (ContentException ex)
         {
-            return await RejectAsync(file, hash, source?.Slug, ex.Line, ex.Message, sourceRead, cancellationToken);
+            return await RejectAsync(file, hash, source?.Slug, ex.Line, ex.Message, sourceRead, cancellationToken, unfinished: source?.Publishing);
         }
 
         if (post.Draft || post.Date > now)
         {
-            var writes = source?.Slug is { } published ? await RemovePostAsync(published, file.Path, source.Indexed, cancellationToken) : 0;
+            var linkedFromPending = new List<string>();
+            var writes = await TakeOffAsync(file.Path, source, linkedFromPending, cancellationToken);
             var reason = post.Draft ? "1: the post is a draft" : $"1: the post is scheduled for {ViewFactory.Iso(post.Date)}";
             await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Pending, SourceHash = hash, Reason = reason, PublishAt = post.Draft ? null : post.Date, SourceModified = file.LastModified, SourceVersion = file.Version, RecordedAt = now }, sourceRead, cancellationToken);
             LogPending(file.Path, reason);
-            return new PublishResult(file.Path, PublishOutcome.Pending, post.Slug, reason, writes);
+            return new PublishResult(file.Path, PublishOutcome.Pending, post.Slug, reason, writes) { LinkedFrom = linkedFromPending };
         }
 
         RenderedPost rendered;
@@ -111,19 +115,31 @@ public sealed partial class SitePublisher : IPostPublisher
         {
             rendered = await _renderer.RenderAsync(
                 post,
-                (target, token) =>
+                async (target, token) =>
                 {
-                    linkedPosts.Add(target);
-                    return FindPublishedSlugAsync(target, token);
+                    if (target == file.Path)
+                    {
+                        return post.Slug;
+                    }
+
+                    // The link is recorded before the target's address is read, and the target's publish reads the
+                    // links after it records its address: whichever runs second sees the other.
+                    if (linkedPosts.Add(target))
+                    {
+                        await _links.AddAsync(file.Path, target, token);
+                    }
+
+                    return await FindPublishedSlugAsync(target, token);
                 },
                 cancellationToken);
         }
         catch (ContentException ex)
         {
-            return await RejectAsync(file, hash, source?.Slug, ex.Line, ex.Message, sourceRead, cancellationToken);
+            return await RejectAsync(file, hash, source?.Slug, ex.Line, ex.Message, sourceRead, cancellationToken, unfinished: source?.Publishing);
         }
 
         var record = PostRecord.From(rendered, hash);
+        var (started, markedMeanwhile) = await BeginAsync(file.Path, sourceRead, record.Summary, cancellationToken);
         PostRecord? previous;
         try
         {
@@ -136,19 +152,38 @@ public sealed partial class SitePublisher : IPostPublisher
         }
         catch (SlugTakenException ex)
         {
-            return await RejectAsync(file, hash, source?.Slug, 1, $"the slug '{post.Slug}' is already taken by {ex.Owner}", sourceRead, cancellationToken);
+            // Nothing of this attempt was written but its start: only an earlier attempt's unfinished publish stays noted.
+            return await RejectAsync(file, hash, source?.Slug, 1, $"the slug '{post.Slug}' is already taken by {ex.Owner}", started, cancellationToken, unfinished: source?.Publishing);
         }
 
         var siteWrites = 0;
+        var linkedFrom = new List<string>();
         if (source?.Slug is { } oldSlug && oldSlug != post.Slug)
         {
-            siteWrites += await RemovePostAsync(oldSlug, file.Path, source.Indexed, cancellationToken);
+            siteWrites += await RemovePostAsync(oldSlug, file.Path, source.Indexed, linkedFrom, cancellationToken);
+        }
+
+        if (source?.Publishing is { } unfinished && unfinished.Slug != post.Slug && unfinished.Slug != source.Slug)
+        {
+            siteWrites += await RemovePostAsync(unfinished.Slug, file.Path, unfinished, linkedFrom, cancellationToken);
         }
 
         // What the index holds of this file is what its last finished publish recorded. The record just replaced says
         // the same unless an earlier attempt wrote it and stopped (or its response was lost) before the index followed:
         // the old months, tags and neighbours must still be taken from what the index holds.
         var indexed = source?.Slug == post.Slug && source.Indexed is not null ? source.Indexed : previous?.Summary;
+
+        // An attempt that stopped after it changed the index may have left its own version there, under this slug but
+        // in other months or tags: those entries go too.
+        var leftovers = new[] { source?.Publishing, previous?.Summary }.OfType<PostSummary>()
+            .Where(leftover => leftover.Slug == post.Slug && !SamePlace(leftover, indexed))
+            .DistinctBy(leftover => (leftover.Date, string.Join('\n', leftover.Tags)))
+            .ToList();
+        foreach (var leftover in leftovers)
+        {
+            await _index.ApplyAsync(leftover, null, cancellationToken);
+        }
+
         var oldNeighbours = indexed is null ? [] : await NeighbourSlugsAsync(indexed, cancellationToken);
         _records.Add(record);
         var index = await _index.ApplyAsync(indexed, record.Summary, cancellationToken);
@@ -158,14 +193,28 @@ public sealed partial class SitePublisher : IPostPublisher
         var interrupted = previous is not null && previous.SourceHash == hash;
         var layoutChanged = indexed is null || interrupted || indexed.Date != record.Summary.Date || indexed.Title != record.Summary.Title;
         siteWrites += await _refresher.RefreshAsync(indexed, record.Summary, layoutChanged ? oldNeighbours : [], index, cancellationToken);
-        await _links.AddAsync(file.Path, linkedPosts, cancellationToken);
+        foreach (var leftover in leftovers)
+        {
+            siteWrites += await _refresher.RefreshAsync(leftover, record.Summary, [], null, cancellationToken);
+        }
 
         // Posts that link here hold the address this post had (an older slug), or the file name's while it had none.
-        var linkedAddress = source?.Slug ?? PostRenderer.UnpublishedSlug(file.Path);
-        var linkedFrom = linkedAddress != post.Slug ? await _links.MarkLinkingFilesChangedAsync(file.Path, cancellationToken) : [];
-        await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Published, SourceHash = hash, Slug = post.Slug, Indexed = record.Summary, SourceModified = file.LastModified, SourceVersion = file.Version, RecordedAt = now }, sourceRead, cancellationToken);
+        // They are marked before the status is recorded (a crash then leaves them marked) and again after (a post
+        // that recorded its link while this ran, and read the old address, is marked by the second pass).
+        var relink = (source?.Slug ?? PostRenderer.UnpublishedSlug(file.Path)) != post.Slug;
+        if (relink)
+        {
+            linkedFrom.AddRange(await _links.MarkLinkingFilesChangedAsync(file.Path, cancellationToken));
+        }
+
+        await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Published, SourceHash = hash, Slug = post.Slug, Indexed = record.Summary, LinksChanged = markedMeanwhile, SourceModified = file.LastModified, SourceVersion = file.Version, RecordedAt = now }, started, cancellationToken);
+        if (relink)
+        {
+            linkedFrom.AddRange(await _links.MarkLinkingFilesChangedAsync(file.Path, cancellationToken));
+        }
+
         LogPublished(file.Path, post.Slug, siteWrites);
-        return new PublishResult(file.Path, PublishOutcome.Published, post.Slug, SiteWrites: siteWrites) { LinkedFrom = linkedFrom };
+        return new PublishResult(file.Path, PublishOutcome.Published, post.Slug, SiteWrites: siteWrites) { LinkedFrom = linkedFrom.Distinct(StringComparer.Ordinal).ToList() };
     }
 
     public async Task<PublishResult> UnpublishAsync(string sourcePath, CancellationToken cancellationToken = default)
@@ -186,14 +235,15 @@ public sealed partial class SitePublisher : IPostPublisher
         }
 
         var writes = 0;
+        var linkedFrom = new List<string>();
         if (source.IsAsset)
         {
             await _site.DeleteAsync(sourcePath, cancellationToken);
             writes = 1;
         }
-        else if (source.Slug is { } slug)
+        else
         {
-            writes = await RemovePostAsync(slug, sourcePath, source.Indexed, cancellationToken);
+            writes = await TakeOffAsync(sourcePath, source, linkedFrom, cancellationToken);
         }
 
         if (!await _documents.Store.TryDeleteAsync(StatePaths.Source(sourcePath), version!, cancellationToken))
@@ -205,7 +255,7 @@ public sealed partial class SitePublisher : IPostPublisher
         }
 
         LogUnpublished(sourcePath, source.Slug);
-        return new PublishResult(sourcePath, PublishOutcome.Unpublished, source.Slug, SiteWrites: writes);
+        return new PublishResult(sourcePath, PublishOutcome.Unpublished, source.Slug, SiteWrites: writes) { LinkedFrom = linkedFrom };
     }
 
     public async Task<ReconcileReport> ReconcileAsync(IContentSource content, CancellationToken cancellationToken = default)
@@ -251,8 +301,13 @@ public sealed partial class SitePublisher : IPostPublisher
         }
 
         // The site-wide pages (home, feeds, archive and tags indexes, sitemaps) once more from the catalog as it is now:
-        // a publish that lost every round of a refresh race to others may have written them from an older catalog.
-        await _refresher.RefreshAsync(null, null, [], null, cancellationToken);
+        // a publish that failed may have left them made from an older catalog. Like a file's step, a failure here is
+        // left to the next pass rather than lose the report.
+        await TryAsync(SiteWidePages, failures, async () =>
+        {
+            await _refresher.RefreshAsync(null, null, [], null, cancellationToken);
+            return null;
+        });
 
         return new ReconcileReport(changes, failures);
     }
@@ -313,6 +368,23 @@ public sealed partial class SitePublisher : IPostPublisher
         return new PublishResult(file.Path, PublishOutcome.Published, SiteWrites: written ? 1 : 0);
     }
 
+    /// <summary>Takes what is online of a file's post off the site: the post it was published as, and what an unfinished publish left.</summary>
+    private async Task<int> TakeOffAsync(string sourcePath, SourceRecord? source, List<string> linkedFrom, CancellationToken cancellationToken)
+    {
+        var writes = 0;
+        if (source?.Slug is { } published)
+        {
+            writes += await RemovePostAsync(published, sourcePath, source.Indexed, linkedFrom, cancellationToken);
+        }
+
+        if (source?.Publishing is { } unfinished)
+        {
+            writes += await RemovePostAsync(unfinished.Slug, sourcePath, unfinished, linkedFrom, cancellationToken);
+        }
+
+        return writes;
+    }
+
     /// <summary>
     /// Takes the post <paramref name="sourcePath"/> published as <paramref name="slug"/> off the site: its index entries,
     /// its pages, then its record. The record goes last, so that an attempt that stops on the way leaves it for the
@@ -321,8 +393,9 @@ public sealed partial class SitePublisher : IPostPublisher
     /// <param name="slug">The slug the post was published under.</param>
     /// <param name="sourcePath">The file the post was published from: a record at the slug from another file is left alone.</param>
     /// <param name="indexed">The post as the index holds it, when the file's status says: the record may be ahead of it.</param>
+    /// <param name="linkedFrom">Gets the files whose posts link to this one, marked to be published again.</param>
     /// <param name="cancellationToken">Cancels the removal; a retry finishes it.</param>
-    private async Task<int> RemovePostAsync(string slug, string sourcePath, PostSummary? indexed, CancellationToken cancellationToken)
+    private async Task<int> RemovePostAsync(string slug, string sourcePath, PostSummary? indexed, List<string> linkedFrom, CancellationToken cancellationToken)
     {
         var (record, _) = await _documents.ReadAsync<PostRecord>(StatePaths.Post(slug), cancellationToken);
         if (record is null || record.Summary.SourcePath != sourcePath)
@@ -331,12 +404,51 @@ public sealed partial class SitePublisher : IPostPublisher
         }
 
         var summary = indexed?.Slug == slug ? indexed : record.Summary;
+        var writes = 0;
+        if (!SamePlace(record.Summary, summary))
+        {
+            // The record is of an attempt that stopped after it changed the index: its entries go too.
+            await _index.ApplyAsync(record.Summary, null, cancellationToken);
+            writes += await _refresher.RefreshAsync(record.Summary, null, [], null, cancellationToken);
+        }
+
         var neighbours = await NeighbourSlugsAsync(summary, cancellationToken);
         var index = await _index.ApplyAsync(summary, null, cancellationToken);
-        var writes = await _refresher.RefreshAsync(summary, null, neighbours, index, cancellationToken);
+        writes += await _refresher.RefreshAsync(summary, null, neighbours, index, cancellationToken);
         await _documents.UpdateAsync<PostRecord>(StatePaths.Post(slug), existing => existing?.Summary.SourcePath == sourcePath ? null : existing, cancellationToken);
         _records.Remove(slug);
+
+        // Posts that link here hold this address; without the post, they link to the file name's address, as a whole build does.
+        if (slug != PostRenderer.UnpublishedSlug(sourcePath))
+        {
+            linkedFrom.AddRange(await _links.MarkLinkingFilesChangedAsync(sourcePath, cancellationToken));
+        }
+
         return writes;
+    }
+
+    /// <summary>Whether two versions of a post sit in the same months and tags of the index.</summary>
+    private static bool SamePlace(PostSummary version, PostSummary? other) =>
+        other is not null && version.Date == other.Date && version.Tags.SequenceEqual(other.Tags, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Records in the file's status that a publish of <paramref name="summary"/> has started, before anything else of it
+    /// is written: a publish or removal that follows an attempt that stopped knows what it may have left online.
+    /// </summary>
+    /// <returns>The status as written, and whether a post this file links to got a new address since it was first read.</returns>
+    private async Task<(StateSnapshot<SourceRecord> Started, bool MarkedMeanwhile)> BeginAsync(string sourcePath, StateSnapshot<SourceRecord> sourceRead, PostSummary summary, CancellationToken cancellationToken)
+    {
+        var markedMeanwhile = false;
+        var update = await _documents.UpdateAsync<SourceRecord>(
+            StatePaths.Source(sourcePath),
+            current =>
+            {
+                markedMeanwhile = current is { LinksChanged: true } && !ReferenceEquals(current, sourceRead.Value);
+                return (current ?? SourceRecord.BeingPublished(sourcePath)) with { Publishing = summary };
+            },
+            cancellationToken,
+            sourceRead);
+        return (new StateSnapshot<SourceRecord>(update.Written, update.Version), markedMeanwhile);
     }
 
     /// <summary>The slug of the post published from <paramref name="sourcePath"/>, for links between posts.</summary>
@@ -349,18 +461,23 @@ public sealed partial class SitePublisher : IPostPublisher
         return new[] { older?.Slug, newer?.Slug }.OfType<string>().ToArray();
     }
 
-    private async Task<PublishResult> RejectAsync(ContentFile file, string hash, string? publishedSlug, int line, string reason, StateSnapshot<SourceRecord> sourceRead, CancellationToken cancellationToken, bool isAsset = false)
+    private async Task<PublishResult> RejectAsync(ContentFile file, string hash, string? publishedSlug, int line, string reason, StateSnapshot<SourceRecord> sourceRead, CancellationToken cancellationToken, bool isAsset = false, PostSummary? unfinished = null)
     {
         var text = $"{line}: {reason}";
         var indexed = publishedSlug is not null && sourceRead.Value?.Slug == publishedSlug ? sourceRead.Value.Indexed : null;
-        await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Rejected, SourceHash = hash, Slug = publishedSlug, Indexed = indexed, IsAsset = isAsset, Reason = text, SourceModified = file.LastModified, SourceVersion = file.Version, RecordedAt = _time.GetUtcNow() }, sourceRead, cancellationToken);
+        await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Rejected, SourceHash = hash, Slug = publishedSlug, Indexed = indexed, Publishing = unfinished, IsAsset = isAsset, Reason = text, SourceModified = file.LastModified, SourceVersion = file.Version, RecordedAt = _time.GetUtcNow() }, sourceRead, cancellationToken);
         LogRejected(file.Path, text);
         return new PublishResult(file.Path, PublishOutcome.Rejected, publishedSlug, text);
     }
 
     /// <summary>Writes the file's status, trying first over the status read at the start: nothing of a publish rewrites it before this.</summary>
     private ValueTask<StateUpdate<SourceRecord>> RecordAsync(SourceRecord record, StateSnapshot<SourceRecord> known, CancellationToken cancellationToken) =>
-        _documents.UpdateAsync<SourceRecord>(StatePaths.Source(record.SourcePath), _ => record, cancellationToken, known);
+        _documents.UpdateAsync<SourceRecord>(
+            StatePaths.Source(record.SourcePath),
+            // A post this file links to got a new address while this ran, after this read its status: keep the mark.
+            current => current is { LinksChanged: true } && !ReferenceEquals(current, known.Value) ? record with { LinksChanged = true } : record,
+            cancellationToken,
+            known);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Published {BlobName} as {Slug}: {SiteWrites} site files written")]
     private partial void LogPublished(string blobName, string slug, int siteWrites);

@@ -107,8 +107,8 @@ public sealed class PostRenderer
         var html = Markdown.ToHtml(document, _pipeline);
 
         // Only a post with raw HTML pays for the sanitizer: what Markdig emits from Markdown alone is already safe.
-        // Relative URLs in raw HTML are made absolute against the page they were written for, as Markdown links are
-        // made absolute: the same HTML goes into the feeds, where a reader has no page to resolve them against.
+        // Relative URLs in raw HTML are made absolute against the page, where a browser resolved them until now (Markdown
+        // links resolve against the source file's folder): the same HTML goes into the feeds, where a reader has no page.
         if (rawHtmlTags > 0 && !_allowRawHtml)
         {
             html = RawHtmlSanitizer.Sanitize(html, _urls.Absolute(SitePaths.PostFolder(post.Slug)));

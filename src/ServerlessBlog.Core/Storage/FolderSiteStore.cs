@@ -73,7 +73,16 @@ public sealed class FolderSiteStore : ISiteStore
     public ValueTask DeleteAsync(string path, CancellationToken cancellationToken = default)
     {
         var full = Resolve(path);
-        File.Delete(full);
+        try
+        {
+            File.Delete(full);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Never written, as a page a publish stopped before: there is nothing to delete.
+            return ValueTask.CompletedTask;
+        }
+
         RemoveEmptyFolders(Path.GetDirectoryName(full)!);
         return ValueTask.CompletedTask;
     }

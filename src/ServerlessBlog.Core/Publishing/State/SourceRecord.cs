@@ -21,6 +21,19 @@ public sealed record SourceRecord
     /// </summary>
     public PostSummary? Indexed { get; init; }
 
+    /// <summary>
+    /// The post a publish of this file started to put online and has not finished: set before the post's record and
+    /// the index change, cleared by the status the publish ends with. The next publish or removal of the file takes it
+    /// out of the index along with <see cref="Indexed"/>, whatever bytes it then finds.
+    /// </summary>
+    public PostSummary? Publishing { get; init; }
+
+    /// <summary>
+    /// A post this file links to got a new address after this file's post was rendered: the file is published again
+    /// (by the host at once, else by the next reconcile) even though its bytes did not change.
+    /// </summary>
+    public bool LinksChanged { get; init; }
+
     /// <summary>Whether the file is an asset, copied as it is.</summary>
     public bool IsAsset { get; init; }
 
@@ -36,11 +49,15 @@ public sealed record SourceRecord
     /// <summary>The uploaded file's version (its ETag), when its store has one: two writes in one second differ here.</summary>
     public string? SourceVersion { get; init; }
 
+    /// <summary>The status of a file that has none yet while something is noted of it: as pending, about no bytes.</summary>
+    public static SourceRecord BeingPublished(string sourcePath) =>
+        new() { SourcePath = sourcePath, Outcome = PublishOutcome.Pending, SourceHash = string.Empty, Reason = "1: being published" };
+
     /// <summary>Whether this record is about the file as <paramref name="entry"/> lists it now.</summary>
     public bool Describes(Storage.ContentEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return entry.Version is not null ? SourceVersion == entry.Version : SourceModified == entry.LastModified;
+        return !LinksChanged && Publishing is null && (entry.Version is not null ? SourceVersion == entry.Version : SourceModified == entry.LastModified);
     }
 
     public DateTimeOffset RecordedAt { get; init; }
