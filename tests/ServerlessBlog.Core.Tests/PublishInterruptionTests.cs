@@ -229,6 +229,38 @@ public sealed class PublishInterruptionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_publish_whose_work_another_host_undid_meanwhile_is_done_again_by_the_next_publish_of_the_same_bytes()
+    {
+        await PublishThreePostsAsync();
+
+        // This host publishes a new version of a.md and is held before it records its status; another host handles a
+        // late delete event of a.md meanwhile, taking off what this one has just put online.
+        var held = new TaskCompletionSource();
+        var reached = new TaskCompletionSource();
+        var statusWrites = 0;
+        _stateStore.BeforeWrite = async path =>
+        {
+            if (path == "sources/posts/a.md.json" && Interlocked.Increment(ref statusWrites) == 2 && reached.TrySetResult())
+            {
+                await held.Task;
+            }
+        };
+        var edit = Upload("posts/a.md", Post("A edited", "2024-01-15T00:00:00Z", "old"), "a2");
+        var publish = _publisher.PublishAsync(edit);
+        await reached.Task;
+        await NewPublisher(new FolderStateStore(_state), new FolderSiteStore(_site)).UnpublishAsync("posts/a.md");
+        held.SetResult();
+        await publish;
+        Assert.False(File.Exists(Path.Combine(_site, "posts", "a", "index.html")));
+
+        // The blob is still there: the delete event was late. The handler publishes it again, with the same bytes.
+        var again = await _publisher.PublishAsync(edit);
+
+        Assert.Equal(PublishOutcome.Published, again.Outcome);
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    [Fact]
     public async Task A_post_published_while_a_reconcile_lists_the_files_is_not_taken_for_deleted()
     {
         await PublishThreePostsAsync();

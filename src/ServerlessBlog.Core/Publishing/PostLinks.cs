@@ -27,7 +27,7 @@ internal sealed class PostLinks(StateDocuments documents)
     }
 
     /// <summary>
-    /// Marks the status of every file that links to <paramref name="targetPath"/> (<see cref="SourceRecord.LinksChanged"/>),
+    /// Marks the status of every file that links to <paramref name="targetPath"/> (<see cref="SourceRecord.Stale"/>),
     /// so that it is published again whatever its bytes.
     /// </summary>
     /// <returns>The files marked.</returns>
@@ -46,9 +46,9 @@ internal sealed class PostLinks(StateDocuments documents)
                 StatePaths.Source(sourcePath),
                 // A file with no status yet is being published for the first time, perhaps with the old address: its
                 // publish finds the mark when it starts or ends, and is done again.
-                status => status is { LinksChanged: true } ? status : (status ?? SourceRecord.BeingPublished(sourcePath)) with { LinksChanged = true },
+                status => status is { Stale: true } ? status : (status ?? SourceRecord.BeingPublished(sourcePath)) with { Stale = true },
                 cancellationToken);
-            if (update.Written is { LinksChanged: true })
+            if (update.Written is { Stale: true })
             {
                 marked.Add(sourcePath);
             }

@@ -73,7 +73,7 @@ public sealed partial class SitePublisher : IPostPublisher
         var (source, sourceVersion) = await _documents.ReadAsync<SourceRecord>(StatePaths.Source(file.Path), cancellationToken);
         var sourceRead = new StateSnapshot<SourceRecord>(source, sourceVersion);
         var now = _time.GetUtcNow();
-        if (source is not null && source.SourceHash == hash && !source.LinksChanged && source.Publishing is null && !(source.Outcome == PublishOutcome.Pending && source.PublishAt <= now))
+        if (source is not null && source.SourceHash == hash && !source.Stale && source.Publishing is null && !(source.Outcome == PublishOutcome.Pending && source.PublishAt <= now))
         {
             if (source.SourceVersion != file.Version)
             {
@@ -207,7 +207,7 @@ public sealed partial class SitePublisher : IPostPublisher
             linkedFrom.AddRange(await _links.MarkLinkingFilesChangedAsync(file.Path, cancellationToken));
         }
 
-        await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Published, SourceHash = hash, Slug = post.Slug, Indexed = record.Summary, LinksChanged = markedMeanwhile, SourceModified = file.LastModified, SourceVersion = file.Version, RecordedAt = now }, started, cancellationToken);
+        await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Published, SourceHash = hash, Slug = post.Slug, Indexed = record.Summary, Stale = markedMeanwhile, SourceModified = file.LastModified, SourceVersion = file.Version, RecordedAt = now }, started, cancellationToken);
         if (relink)
         {
             linkedFrom.AddRange(await _links.MarkLinkingFilesChangedAsync(file.Path, cancellationToken));
@@ -443,7 +443,7 @@ public sealed partial class SitePublisher : IPostPublisher
             StatePaths.Source(sourcePath),
             current =>
             {
-                markedMeanwhile = current is { LinksChanged: true } && !ReferenceEquals(current, sourceRead.Value);
+                markedMeanwhile = current is { Stale: true } && !ReferenceEquals(current, sourceRead.Value);
                 return (current ?? SourceRecord.BeingPublished(sourcePath)) with { Publishing = summary };
             },
             cancellationToken,
@@ -474,8 +474,9 @@ public sealed partial class SitePublisher : IPostPublisher
     private ValueTask<StateUpdate<SourceRecord>> RecordAsync(SourceRecord record, StateSnapshot<SourceRecord> known, CancellationToken cancellationToken) =>
         _documents.UpdateAsync<SourceRecord>(
             StatePaths.Source(record.SourcePath),
-            // A post this file links to got a new address while this ran, after this read its status: keep the mark.
-            current => current is { LinksChanged: true } && !ReferenceEquals(current, known.Value) ? record with { LinksChanged = true } : record,
+            // The status changed since this read it: a post this file links to got a new address, or another publish or
+            // removal of the file ran meanwhile. Either may have done part of the work over this one's: do it all again.
+            current => ReferenceEquals(current, known.Value) ? record : record with { Stale = true },
             cancellationToken,
             known);
 

@@ -29,10 +29,11 @@ public sealed record SourceRecord
     public PostSummary? Publishing { get; init; }
 
     /// <summary>
-    /// A post this file links to got a new address after this file's post was rendered: the file is published again
-    /// (by the host at once, else by the next reconcile) even though its bytes did not change.
+    /// The file is to be published again (by the host at once, else by the next reconcile) even though its bytes did
+    /// not change: a post it links to got a new address after it was rendered, or another publish or removal of the
+    /// same file ran at the same time, and what is online may be the work of either.
     /// </summary>
-    public bool LinksChanged { get; init; }
+    public bool Stale { get; init; }
 
     /// <summary>Whether the file is an asset, copied as it is.</summary>
     public bool IsAsset { get; init; }
@@ -57,7 +58,7 @@ public sealed record SourceRecord
     public bool Describes(Storage.ContentEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return !LinksChanged && Publishing is null && (entry.Version is not null ? SourceVersion == entry.Version : SourceModified == entry.LastModified);
+        return !Stale && Publishing is null && (entry.Version is not null ? SourceVersion == entry.Version : SourceModified == entry.LastModified);
     }
 
     public DateTimeOffset RecordedAt { get; init; }
