@@ -47,7 +47,7 @@ public sealed class DevServer : IAsyncDisposable
 
     public static async Task<DevServer> StartAsync()
     {
-        var server = new DevServer(CopySample(), FreePort());
+        var server = new DevServer(SampleBlog.CopyToTemporaryFolder("dev-content-"), FreePort());
         var started = Stopwatch.StartNew();
         server._process.Start();
         server._process.BeginOutputReadLine();
@@ -158,19 +158,5 @@ public sealed class DevServer : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string CopySample()
-    {
-        var target = Directory.CreateTempSubdirectory("dev-content-").FullName;
-        var source = Path.Combine(RepositoryRoot.Path, "samples", "blog");
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var copy = Path.Combine(target, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-            File.Copy(file, copy);
-        }
-
-        return target;
     }
 }

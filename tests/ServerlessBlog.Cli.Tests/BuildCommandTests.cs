@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ServerlessBlog.Core.Tests;
+using ServerlessBlog.Testing;
 
 namespace ServerlessBlog.Cli.Tests;
 
@@ -70,7 +71,7 @@ public sealed partial class BuildCommandTests(BuiltSites sites) : IClassFixture<
     [Fact]
     public async Task A_build_run_in_the_content_folder_does_not_read_its_own_output_back_in()
     {
-        var content = CopySample();
+        var content = SampleBlog.CopyToTemporaryFolder("sample-copy-");
         try
         {
             // As `blog build .` run in the content folder writes to ./public.
@@ -94,7 +95,7 @@ public sealed partial class BuildCommandTests(BuiltSites sites) : IClassFixture<
     [InlineData("..")]
     public async Task An_output_folder_that_holds_the_content_folder_is_refused_before_anything_is_written(string output)
     {
-        var content = CopySample();
+        var content = SampleBlog.CopyToTemporaryFolder("sample-copy-");
         try
         {
             var result = await RepositoryTools.RunAsync("dotnet", [RepositoryTools.BlogDll, "build", ".", "--out", output, "--clean"], content);
@@ -120,20 +121,6 @@ public sealed partial class BuildCommandTests(BuiltSites sites) : IClassFixture<
         Assert.Equal(1, result.ExitCode);
         var line = Assert.Single(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Equal("blog build: Failed to convert configuration value 'abc' at 'Blog:PostsPerPage' to type 'System.Int32'.", line);
-    }
-
-    private static string CopySample()
-    {
-        var copy = Directory.CreateTempSubdirectory("sample-copy-").FullName;
-        var sample = Path.Combine(RepositoryTools.Root, "samples", "blog");
-        foreach (var file in Directory.EnumerateFiles(sample, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(copy, Path.GetRelativePath(sample, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-
-        return copy;
     }
 
     [GeneratedRegex(@"^Built \d+ posts, \d+ pages, \d+ feeds, \d+ assets in \d+\.\d\d s \(\d+ written, \d+ unchanged.*\) -> .+$")]

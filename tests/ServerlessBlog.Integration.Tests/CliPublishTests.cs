@@ -9,7 +9,7 @@ public sealed class CliPublishTests(AzuriteFixture azurite, LocalHostFixture hos
     [Fact]
     public async Task Publish_uploads_with_content_types_waits_and_prints_each_url_or_reason_and_status_lists_them()
     {
-        var content = CopySample();
+        var content = SampleBlog.CopyToTemporaryFolder("cli-content-");
         try
         {
             await File.WriteAllTextAsync(Path.Combine(content, "posts", "broken.md"), "---\ntitle: Broken\ndate: not a date\n---\nBody.\n");
@@ -45,7 +45,7 @@ public sealed class CliPublishTests(AzuriteFixture azurite, LocalHostFixture hos
     [Fact]
     public async Task Publishing_one_file_keeps_its_path_under_the_folder_holding_site_yaml()
     {
-        var content = CopySample();
+        var content = SampleBlog.CopyToTemporaryFolder("cli-content-");
         try
         {
             var environment = BlogContainerSet.EnvironmentFor(host.Posts, host.Site, host.State);
@@ -60,19 +60,5 @@ public sealed class CliPublishTests(AzuriteFixture azurite, LocalHostFixture hos
         {
             Directory.Delete(content, recursive: true);
         }
-    }
-
-    internal static string CopySample()
-    {
-        var target = Directory.CreateTempSubdirectory("cli-content-").FullName;
-        var source = Path.Combine(RepositoryRoot.Path, "samples", "blog");
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var copy = Path.Combine(target, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-            File.Copy(file, copy);
-        }
-
-        return target;
     }
 }

@@ -18,7 +18,7 @@ public sealed class CliRebuildTests(AzuriteFixture azurite)
     public async Task Rebuild_gives_the_site_a_whole_build_gives_twice_over_and_publishing_afterwards_still_matches_a_build()
     {
         var blog = await BlogContainerSet.CreateAsync(azurite);
-        var content = CliPublishTests.CopySample();
+        var content = SampleBlog.CopyToTemporaryFolder("cli-content-");
         try
         {
             Assert.Equal(0, (await BlogCli.RunAsync(["publish", content, "--connection-string", azurite.ConnectionString], blog.Environment)).ExitCode);
