@@ -261,6 +261,40 @@ public sealed class PublishInterruptionTests : IDisposable
     }
 
     [Fact]
+    public async Task Two_publishes_that_fail_one_after_the_other_under_new_slugs_leave_nothing_behind()
+    {
+        await PublishThreePostsAsync();
+
+        // Under slug x, the post's own page fails after the index changed; under slug y, the post's record fails.
+        FailOnce(_siteStore, path => path.StartsWith("posts/x/", StringComparison.Ordinal));
+        await Assert.ThrowsAsync<IOException>(() => _publisher.PublishAsync(Upload("posts/a.md", "---\ntitle: A\nslug: x\ndate: 2024-02-15T00:00:00Z\ntags: [new]\n---\nX.\n", "a2")));
+        FailOnce(_stateStore, path => path == "posts/y.json");
+        await Assert.ThrowsAsync<IOException>(() => _publisher.PublishAsync(Upload("posts/a.md", "---\ntitle: A\nslug: y\ndate: 2024-03-01T00:00:00Z\ntags: [other]\n---\nY.\n", "a3")));
+
+        await _publisher.PublishAsync(Upload("posts/a.md", Post("A", "2024-01-20T00:00:00Z", "old"), "a4"));
+
+        Assert.False(Directory.Exists(Path.Combine(_site, "posts", "x")));
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    [Fact]
+    public async Task A_version_rejected_after_a_publish_that_failed_takes_the_post_offline_and_settles()
+    {
+        await PublishThreePostsAsync();
+        FailOnce(_siteStore, _ => true);
+        await Assert.ThrowsAsync<IOException>(() => _publisher.PublishAsync(Upload("posts/a.md", Post("A", "2024-03-25T00:00:00Z", "new"), "a2")));
+
+        var rejected = await _publisher.PublishAsync(Upload("posts/a.md", "---\ntitle: A\ndate: not a date\n---\nBroken.\n", "a3"));
+        var first = await _publisher.ReconcileAsync(_content);
+        var second = await _publisher.ReconcileAsync(_content);
+
+        Assert.Equal(PublishOutcome.Rejected, rejected.Outcome);
+        Assert.True(second.InSync, string.Join(", ", second.Changes.Select(change => $"{change.SourcePath}: {change.Outcome}")));
+        Assert.False(File.Exists(Path.Combine(_site, "posts", "a", "index.html")));
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    [Fact]
     public async Task A_post_published_while_a_reconcile_lists_the_files_is_not_taken_for_deleted()
     {
         await PublishThreePostsAsync();

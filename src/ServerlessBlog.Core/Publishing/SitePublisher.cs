@@ -73,7 +73,7 @@ public sealed partial class SitePublisher : IPostPublisher
         var (source, sourceVersion) = await _documents.ReadAsync<SourceRecord>(StatePaths.Source(file.Path), cancellationToken);
         var sourceRead = new StateSnapshot<SourceRecord>(source, sourceVersion);
         var now = _time.GetUtcNow();
-        if (source is not null && source.SourceHash == hash && !source.Stale && source.Publishing is null && !(source.Outcome == PublishOutcome.Pending && source.PublishAt <= now))
+        if (source is not null && source.SourceHash == hash && !source.Stale && source.Unsettled.Count == 0 && !(source.Outcome == PublishOutcome.Pending && source.PublishAt <= now))
         {
             if (source.SourceVersion != file.Version)
             {
@@ -96,7 +96,7 @@ public sealed partial class SitePublisher : IPostPublisher
         }
         catch (ContentException ex)
         {
-            return await RejectAsync(file, hash, source?.Slug, ex.Line, ex.Message, sourceRead, cancellationToken, unfinished: source?.Publishing);
+            return await RejectAsync(file, hash, ex.Line, ex.Message, source, sourceRead, cancellationToken);
         }
 
         if (post.Draft || post.Date > now)
@@ -105,8 +105,9 @@ public sealed partial class SitePublisher : IPostPublisher
             var writes = await TakeOffAsync(file.Path, source, linkedFromPending, cancellationToken);
             var reason = post.Draft ? "1: the post is a draft" : $"1: the post is scheduled for {ViewFactory.Iso(post.Date)}";
             await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Pending, SourceHash = hash, Reason = reason, PublishAt = post.Draft ? null : post.Date, SourceModified = file.LastModified, SourceVersion = file.Version, RecordedAt = now }, sourceRead, cancellationToken);
+            await MarkLinkingFilesAfterRemovalAsync(file.Path, source, linkedFromPending, cancellationToken);
             LogPending(file.Path, reason);
-            return new PublishResult(file.Path, PublishOutcome.Pending, post.Slug, reason, writes) { LinkedFrom = linkedFromPending };
+            return new PublishResult(file.Path, PublishOutcome.Pending, post.Slug, reason, writes) { LinkedFrom = linkedFromPending.Distinct(StringComparer.Ordinal).ToList() };
         }
 
         RenderedPost rendered;
@@ -135,11 +136,29 @@ public sealed partial class SitePublisher : IPostPublisher
         }
         catch (ContentException ex)
         {
-            return await RejectAsync(file, hash, source?.Slug, ex.Line, ex.Message, sourceRead, cancellationToken, unfinished: source?.Publishing);
+            return await RejectAsync(file, hash, ex.Line, ex.Message, source, sourceRead, cancellationToken);
         }
 
         var record = PostRecord.From(rendered, hash);
-        var (started, markedMeanwhile) = await BeginAsync(file.Path, sourceRead, record.Summary, cancellationToken);
+        var siteWrites = 0;
+        var linkedFrom = new List<string>();
+
+        // What an earlier attempt left unsettled goes first, while the status still notes it: under other slugs as whole
+        // posts (the published slug's are taken with it below), under this slug as index entries in other months or tags.
+        var indexedHere = source?.Slug == post.Slug ? source.Indexed : null;
+        var unsettled = source?.Unsettled ?? [];
+        foreach (var group in unsettled.Where(version => version.Slug != post.Slug && version.Slug != source?.Slug).GroupBy(version => version.Slug))
+        {
+            siteWrites += await RemovePostAsync(group.Key, file.Path, null, [.. group], linkedFrom, cancellationToken);
+        }
+
+        var leftovers = unsettled.Where(version => version.Slug == post.Slug && indexedHere is not null && !SourceRecord.SamePlace(version, indexedHere)).ToList();
+        foreach (var leftover in leftovers)
+        {
+            await _index.ApplyAsync(leftover, null, cancellationToken);
+        }
+
+        var (started, raced) = await BeginAsync(file.Path, sourceRead, record.Summary, cancellationToken);
         PostRecord? previous;
         try
         {
@@ -152,38 +171,17 @@ public sealed partial class SitePublisher : IPostPublisher
         }
         catch (SlugTakenException ex)
         {
-            // Nothing of this attempt was written but its start: only an earlier attempt's unfinished publish stays noted.
-            return await RejectAsync(file, hash, source?.Slug, 1, $"the slug '{post.Slug}' is already taken by {ex.Owner}", started, cancellationToken, unfinished: source?.Publishing);
+            return await RejectAsync(file, hash, 1, $"the slug '{post.Slug}' is already taken by {ex.Owner}", source, started, cancellationToken);
         }
 
-        var siteWrites = 0;
-        var linkedFrom = new List<string>();
         if (source?.Slug is { } oldSlug && oldSlug != post.Slug)
         {
-            siteWrites += await RemovePostAsync(oldSlug, file.Path, source.Indexed, linkedFrom, cancellationToken);
+            siteWrites += await RemovePostAsync(oldSlug, file.Path, source.Indexed, [.. unsettled.Where(version => version.Slug == oldSlug)], linkedFrom, cancellationToken);
         }
 
-        if (source?.Publishing is { } unfinished && unfinished.Slug != post.Slug && unfinished.Slug != source.Slug)
-        {
-            siteWrites += await RemovePostAsync(unfinished.Slug, file.Path, unfinished, linkedFrom, cancellationToken);
-        }
-
-        // What the index holds of this file is what its last finished publish recorded. The record just replaced says
-        // the same unless an earlier attempt wrote it and stopped (or its response was lost) before the index followed:
-        // the old months, tags and neighbours must still be taken from what the index holds.
-        var indexed = source?.Slug == post.Slug && source.Indexed is not null ? source.Indexed : previous?.Summary;
-
-        // An attempt that stopped after it changed the index may have left its own version there, under this slug but
-        // in other months or tags: those entries go too.
-        var leftovers = new[] { source?.Publishing, previous?.Summary }.OfType<PostSummary>()
-            .Where(leftover => leftover.Slug == post.Slug && !SamePlace(leftover, indexed))
-            .DistinctBy(leftover => (leftover.Date, string.Join('\n', leftover.Tags)))
-            .ToList();
-        foreach (var leftover in leftovers)
-        {
-            await _index.ApplyAsync(leftover, null, cancellationToken);
-        }
-
+        // What the index holds of this file is what its last finished publish recorded; without that (a first publish,
+        // a new slug), whatever record was at the slug, which an attempt that stopped may have left.
+        var indexed = indexedHere ?? previous?.Summary;
         var oldNeighbours = indexed is null ? [] : await NeighbourSlugsAsync(indexed, cancellationToken);
         _records.Add(record);
         var index = await _index.ApplyAsync(indexed, record.Summary, cancellationToken);
@@ -207,7 +205,8 @@ public sealed partial class SitePublisher : IPostPublisher
             linkedFrom.AddRange(await _links.MarkLinkingFilesChangedAsync(file.Path, cancellationToken));
         }
 
-        await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Published, SourceHash = hash, Slug = post.Slug, Indexed = record.Summary, Stale = markedMeanwhile, SourceModified = file.LastModified, SourceVersion = file.Version, RecordedAt = now }, started, cancellationToken);
+        var published = new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Published, SourceHash = hash, Slug = post.Slug, Indexed = record.Summary, SourceModified = file.LastModified, SourceVersion = file.Version, RecordedAt = now };
+        await RecordAsync(raced ? published.Over(started.Value) : published, started, cancellationToken);
         if (relink)
         {
             linkedFrom.AddRange(await _links.MarkLinkingFilesChangedAsync(file.Path, cancellationToken));
@@ -248,14 +247,16 @@ public sealed partial class SitePublisher : IPostPublisher
 
         if (!await _documents.Store.TryDeleteAsync(StatePaths.Source(sourcePath), version!, cancellationToken))
         {
-            // The file was uploaded and published again while this took it off the site: what that publish put online
-            // is gone with it. Its status goes too, so that the file reads as never published: the caller (which can
-            // see whether the file exists) or the next reconcile publishes it again.
-            await _documents.UpdateAsync<SourceRecord>(StatePaths.Source(sourcePath), _ => null, cancellationToken);
+            // The file was uploaded and published again while this took it off the site: part of what that publish put
+            // online may be gone with it. Its status stays, marked: the caller (which can see whether the file exists)
+            // publishes it again, or the next reconcile removes or publishes it.
+            await _documents.UpdateAsync<SourceRecord>(StatePaths.Source(sourcePath), current => current is null ? null : current with { Stale = true }, cancellationToken);
         }
 
+        await MarkLinkingFilesAfterRemovalAsync(sourcePath, source, linkedFrom, cancellationToken);
+
         LogUnpublished(sourcePath, source.Slug);
-        return new PublishResult(sourcePath, PublishOutcome.Unpublished, source.Slug, SiteWrites: writes) { LinkedFrom = linkedFrom };
+        return new PublishResult(sourcePath, PublishOutcome.Unpublished, source.Slug, SiteWrites: writes) { LinkedFrom = linkedFrom.Distinct(StringComparer.Ordinal).ToList() };
     }
 
     public async Task<ReconcileReport> ReconcileAsync(IContentSource content, CancellationToken cancellationToken = default)
@@ -347,7 +348,7 @@ public sealed partial class SitePublisher : IPostPublisher
     {
         if (SitePaths.IsReserved(file.Path))
         {
-            return await RejectAsync(file, hash, null, 1, "the site generates a file at this path; rename the asset", sourceRead, cancellationToken);
+            return await RejectAssetAsync(file, hash, 1, "the site generates a file at this path; rename the asset", sourceRead, cancellationToken);
         }
 
         if (!_options.AllowRawHtml)
@@ -359,7 +360,7 @@ public sealed partial class SitePublisher : IPostPublisher
             catch (ContentException ex)
             {
                 // The version published before, if any, stays online: IsAsset keeps it known, so a delete still removes it.
-                return await RejectAsync(file, hash, null, ex.Line, ex.Message, sourceRead, cancellationToken, isAsset: sourceRead.Value?.IsAsset == true);
+                return await RejectAssetAsync(file, hash, ex.Line, ex.Message, sourceRead, cancellationToken, isAsset: sourceRead.Value?.IsAsset == true);
             }
         }
 
@@ -368,57 +369,84 @@ public sealed partial class SitePublisher : IPostPublisher
         return new PublishResult(file.Path, PublishOutcome.Published, SiteWrites: written ? 1 : 0);
     }
 
-    /// <summary>Takes what is online of a file's post off the site: the post it was published as, and what an unfinished publish left.</summary>
+    /// <summary>Takes what is online of a file's post off the site: the post it was published as, and what is unsettled.</summary>
     private async Task<int> TakeOffAsync(string sourcePath, SourceRecord? source, List<string> linkedFrom, CancellationToken cancellationToken)
     {
-        var writes = 0;
-        if (source?.Slug is { } published)
+        if (source is null)
         {
-            writes += await RemovePostAsync(published, sourcePath, source.Indexed, linkedFrom, cancellationToken);
+            return 0;
         }
 
-        if (source?.Publishing is { } unfinished)
+        var writes = 0;
+        if (source.Slug is { } published)
         {
-            writes += await RemovePostAsync(unfinished.Slug, sourcePath, unfinished, linkedFrom, cancellationToken);
+            writes += await RemovePostAsync(published, sourcePath, source.Indexed, [.. source.Unsettled.Where(version => version.Slug == published)], linkedFrom, cancellationToken);
+        }
+
+        foreach (var group in source.Unsettled.Where(version => version.Slug != source.Slug).GroupBy(version => version.Slug))
+        {
+            writes += await RemovePostAsync(group.Key, sourcePath, null, [.. group], linkedFrom, cancellationToken);
         }
 
         return writes;
     }
 
     /// <summary>
-    /// Takes the post <paramref name="sourcePath"/> published as <paramref name="slug"/> off the site: its index entries,
-    /// its pages, then its record. The record goes last, so that an attempt that stops on the way leaves it for the
-    /// retry to find and finish from.
+    /// A post taken offline changes the address of the posts that link to it (to the file name's, as a whole build gives
+    /// them): they were marked when it was removed, and are again once its status says so, for a post that read the
+    /// old status meanwhile.
+    /// </summary>
+    private async Task MarkLinkingFilesAfterRemovalAsync(string sourcePath, SourceRecord? source, List<string> linkedFrom, CancellationToken cancellationToken)
+    {
+        if (source?.Slug is { } slug && slug != PostRenderer.UnpublishedSlug(sourcePath))
+        {
+            linkedFrom.AddRange(await _links.MarkLinkingFilesChangedAsync(sourcePath, cancellationToken));
+        }
+    }
+
+    /// <summary>
+    /// Takes the post <paramref name="sourcePath"/> published as <paramref name="slug"/> off the site: every version of it
+    /// the index may hold, its pages, then its record. The record goes last, so that an attempt that stops on the way
+    /// leaves it for the retry to find and finish from.
     /// </summary>
     /// <param name="slug">The slug the post was published under.</param>
-    /// <param name="sourcePath">The file the post was published from: a record at the slug from another file is left alone.</param>
+    /// <param name="sourcePath">The file the post was published from: a slug another file's record holds is left alone.</param>
     /// <param name="indexed">The post as the index holds it, when the file's status says: the record may be ahead of it.</param>
+    /// <param name="unsettled">Other versions under this slug the index may hold: of publishes that did not finish.</param>
     /// <param name="linkedFrom">Gets the files whose posts link to this one, marked to be published again.</param>
     /// <param name="cancellationToken">Cancels the removal; a retry finishes it.</param>
-    private async Task<int> RemovePostAsync(string slug, string sourcePath, PostSummary? indexed, List<string> linkedFrom, CancellationToken cancellationToken)
+    private async Task<int> RemovePostAsync(string slug, string sourcePath, PostSummary? indexed, IReadOnlyList<PostSummary> unsettled, List<string> linkedFrom, CancellationToken cancellationToken)
     {
         var (record, _) = await _documents.ReadAsync<PostRecord>(StatePaths.Post(slug), cancellationToken);
-        if (record is null || record.Summary.SourcePath != sourcePath)
+        if (record is not null && record.Summary.SourcePath != sourcePath)
         {
             return 0;
         }
 
-        var summary = indexed?.Slug == slug ? indexed : record.Summary;
-        var writes = 0;
-        if (!SamePlace(record.Summary, summary))
+        var versions = SourceRecord.Merge([indexed?.Slug == slug ? indexed : null, record?.Summary, .. unsettled]);
+        if (versions.Count == 0)
         {
-            // The record is of an attempt that stopped after it changed the index: its entries go too.
-            await _index.ApplyAsync(record.Summary, null, cancellationToken);
-            writes += await _refresher.RefreshAsync(record.Summary, null, [], null, cancellationToken);
+            return 0;
         }
 
+        // The first is what the index holds by the status; the others are of attempts that stopped after they changed it.
+        var writes = 0;
+        foreach (var other in versions.Skip(1))
+        {
+            await _index.ApplyAsync(other, null, cancellationToken);
+            writes += await _refresher.RefreshAsync(other, null, [], null, cancellationToken);
+        }
+
+        var summary = versions[0];
         var neighbours = await NeighbourSlugsAsync(summary, cancellationToken);
         var index = await _index.ApplyAsync(summary, null, cancellationToken);
         writes += await _refresher.RefreshAsync(summary, null, neighbours, index, cancellationToken);
-        await _documents.UpdateAsync<PostRecord>(StatePaths.Post(slug), existing => existing?.Summary.SourcePath == sourcePath ? null : existing, cancellationToken);
-        _records.Remove(slug);
+        if (record is not null)
+        {
+            await _documents.UpdateAsync<PostRecord>(StatePaths.Post(slug), existing => existing?.Summary.SourcePath == sourcePath ? null : existing, cancellationToken);
+        }
 
-        // Posts that link here hold this address; without the post, they link to the file name's address, as a whole build does.
+        _records.Remove(slug);
         if (slug != PostRenderer.UnpublishedSlug(sourcePath))
         {
             linkedFrom.AddRange(await _links.MarkLinkingFilesChangedAsync(sourcePath, cancellationToken));
@@ -427,28 +455,28 @@ public sealed partial class SitePublisher : IPostPublisher
         return writes;
     }
 
-    /// <summary>Whether two versions of a post sit in the same months and tags of the index.</summary>
-    private static bool SamePlace(PostSummary version, PostSummary? other) =>
-        other is not null && version.Date == other.Date && version.Tags.SequenceEqual(other.Tags, StringComparer.Ordinal);
-
     /// <summary>
-    /// Records in the file's status that a publish of <paramref name="summary"/> has started, before anything else of it
-    /// is written: a publish or removal that follows an attempt that stopped knows what it may have left online.
+    /// Notes in the file's status the version a publish is about to put online (as unsettled), before anything of it
+    /// is written: whatever comes next for the file knows what it may have left online if it stops.
     /// </summary>
-    /// <returns>The status as written, and whether a post this file links to got a new address since it was first read.</returns>
-    private async Task<(StateSnapshot<SourceRecord> Started, bool MarkedMeanwhile)> BeginAsync(string sourcePath, StateSnapshot<SourceRecord> sourceRead, PostSummary summary, CancellationToken cancellationToken)
+    /// <returns>
+    /// The status as written, and whether the status changed since it was read at the start (another publish or removal
+    /// of the file, a link target's new address): then the status this publish ends with says so.
+    /// </returns>
+    private async Task<(StateSnapshot<SourceRecord> Started, bool Raced)> BeginAsync(string sourcePath, StateSnapshot<SourceRecord> sourceRead, PostSummary summary, CancellationToken cancellationToken)
     {
-        var markedMeanwhile = false;
+        var raced = false;
         var update = await _documents.UpdateAsync<SourceRecord>(
             StatePaths.Source(sourcePath),
             current =>
             {
-                markedMeanwhile = current is { Stale: true } && !ReferenceEquals(current, sourceRead.Value);
-                return (current ?? SourceRecord.BeingPublished(sourcePath)) with { Publishing = summary };
+                raced = !ReferenceEquals(current, sourceRead.Value);
+                IReadOnlyList<PostSummary> noted = raced ? current?.Unsettled ?? [] : [];
+                return (current ?? SourceRecord.BeingPublished(sourcePath)) with { Unsettled = SourceRecord.Merge([.. noted, summary]) };
             },
             cancellationToken,
             sourceRead);
-        return (new StateSnapshot<SourceRecord>(update.Written, update.Version), markedMeanwhile);
+        return (new StateSnapshot<SourceRecord>(update.Written, update.Version), raced);
     }
 
     /// <summary>The slug of the post published from <paramref name="sourcePath"/>, for links between posts.</summary>
@@ -461,13 +489,34 @@ public sealed partial class SitePublisher : IPostPublisher
         return new[] { older?.Slug, newer?.Slug }.OfType<string>().ToArray();
     }
 
-    private async Task<PublishResult> RejectAsync(ContentFile file, string hash, string? publishedSlug, int line, string reason, StateSnapshot<SourceRecord> sourceRead, CancellationToken cancellationToken, bool isAsset = false, PostSummary? unfinished = null)
+    /// <summary>
+    /// Records why a version of a post cannot be published. The version published before stays online, unless a publish
+    /// that did not finish left another beside it: then what is online is no one version any more, and all of it goes
+    /// until a version that can be published comes.
+    /// </summary>
+    private async Task<PublishResult> RejectAsync(ContentFile file, string hash, int line, string reason, SourceRecord? source, StateSnapshot<SourceRecord> known, CancellationToken cancellationToken)
     {
         var text = $"{line}: {reason}";
-        var indexed = publishedSlug is not null && sourceRead.Value?.Slug == publishedSlug ? sourceRead.Value.Indexed : null;
-        await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Rejected, SourceHash = hash, Slug = publishedSlug, Indexed = indexed, Publishing = unfinished, IsAsset = isAsset, Reason = text, SourceModified = file.LastModified, SourceVersion = file.Version, RecordedAt = _time.GetUtcNow() }, sourceRead, cancellationToken);
+        var linkedFrom = new List<string>();
+        var keep = source is null or { Unsettled.Count: 0 };
+        var writes = keep ? 0 : await TakeOffAsync(file.Path, source, linkedFrom, cancellationToken);
+        await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Rejected, SourceHash = hash, Slug = keep ? source?.Slug : null, Indexed = keep ? source?.Indexed : null, Reason = text, SourceModified = file.LastModified, SourceVersion = file.Version, RecordedAt = _time.GetUtcNow() }, known, cancellationToken);
+        if (!keep)
+        {
+            await MarkLinkingFilesAfterRemovalAsync(file.Path, source, linkedFrom, cancellationToken);
+        }
+
         LogRejected(file.Path, text);
-        return new PublishResult(file.Path, PublishOutcome.Rejected, publishedSlug, text);
+        return new PublishResult(file.Path, PublishOutcome.Rejected, keep ? source?.Slug : null, text, writes) { LinkedFrom = linkedFrom.Distinct(StringComparer.Ordinal).ToList() };
+    }
+
+    /// <summary>Records why an asset cannot be published; the version published before, if any, stays online.</summary>
+    private async Task<PublishResult> RejectAssetAsync(ContentFile file, string hash, int line, string reason, StateSnapshot<SourceRecord> sourceRead, CancellationToken cancellationToken, bool isAsset = false)
+    {
+        var text = $"{line}: {reason}";
+        await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Rejected, SourceHash = hash, IsAsset = isAsset, Reason = text, SourceModified = file.LastModified, SourceVersion = file.Version, RecordedAt = _time.GetUtcNow() }, sourceRead, cancellationToken);
+        LogRejected(file.Path, text);
+        return new PublishResult(file.Path, PublishOutcome.Rejected, Reason: text);
     }
 
     /// <summary>Writes the file's status, trying first over the status read at the start: nothing of a publish rewrites it before this.</summary>
@@ -475,8 +524,9 @@ public sealed partial class SitePublisher : IPostPublisher
         _documents.UpdateAsync<SourceRecord>(
             StatePaths.Source(record.SourcePath),
             // The status changed since this read it: a post this file links to got a new address, or another publish or
-            // removal of the file ran meanwhile. Either may have done part of the work over this one's: do it all again.
-            current => ReferenceEquals(current, known.Value) ? record : record with { Stale = true },
+            // removal of the file ran meanwhile. Either may have done part of the work over this one's: what it noted is
+            // kept as unsettled, and the file is published again.
+            current => ReferenceEquals(current, known.Value) ? record : record.Over(current),
             cancellationToken,
             known);
 

@@ -22,11 +22,11 @@ public sealed record SourceRecord
     public PostSummary? Indexed { get; init; }
 
     /// <summary>
-    /// The post a publish of this file started to put online and has not finished: set before the post's record and
-    /// the index change, cleared by the status the publish ends with. The next publish or removal of the file takes it
-    /// out of the index along with <see cref="Indexed"/>, whatever bytes it then finds.
+    /// Versions of this file's post that may be online or in the index besides <see cref="Indexed"/>: the one a publish
+    /// notes before it changes anything (cleared by the status it ends with, so still here if it stopped), and what
+    /// another host recorded over which this status was written. The next publish or removal of the file takes them out.
     /// </summary>
-    public PostSummary? Publishing { get; init; }
+    public IReadOnlyList<PostSummary> Unsettled { get; init; } = [];
 
     /// <summary>
     /// The file is to be published again (by the host at once, else by the next reconcile) even though its bytes did
@@ -54,11 +54,32 @@ public sealed record SourceRecord
     public static SourceRecord BeingPublished(string sourcePath) =>
         new() { SourcePath = sourcePath, Outcome = PublishOutcome.Pending, SourceHash = string.Empty, Reason = "1: being published" };
 
+    /// <summary>
+    /// This status as written over <paramref name="current"/>, a status another publish or removal of the file wrote
+    /// since this one's was read: what that one put online is noted as unsettled, and the file is to be published again.
+    /// </summary>
+    public SourceRecord Over(SourceRecord? current) => current is null ? this with { Stale = true } : this with
+    {
+        Stale = true,
+        Unsettled = Merge([.. Unsettled, .. current.Unsettled, current.Indexed]).Where(version => !SamePlace(version, Indexed)).ToList(),
+    };
+
+    /// <summary>Whether two versions of a post are the same index entry: the same slug, date and tags.</summary>
+    public static bool SamePlace(PostSummary version, PostSummary? other)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        return other is not null && version.Slug == other.Slug && version.Date == other.Date && version.Tags.SequenceEqual(other.Tags, StringComparer.Ordinal);
+    }
+
+    /// <summary>The distinct versions among <paramref name="versions"/>: one per slug, date and tags.</summary>
+    public static IReadOnlyList<PostSummary> Merge(IEnumerable<PostSummary?> versions) =>
+        versions.OfType<PostSummary>().DistinctBy(version => (version.Slug, version.Date, string.Join('\n', version.Tags))).ToList();
+
     /// <summary>Whether this record is about the file as <paramref name="entry"/> lists it now.</summary>
     public bool Describes(Storage.ContentEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return !Stale && Publishing is null && (entry.Version is not null ? SourceVersion == entry.Version : SourceModified == entry.LastModified);
+        return !Stale && Unsettled.Count == 0 && (entry.Version is not null ? SourceVersion == entry.Version : SourceModified == entry.LastModified);
     }
 
     public DateTimeOffset RecordedAt { get; init; }
