@@ -278,6 +278,25 @@ public sealed class PublishInterruptionTests : IDisposable
     }
 
     [Fact]
+    public async Task Two_publishes_under_one_new_slug_that_fail_one_after_the_other_leave_nothing_of_the_first()
+    {
+        await PublishThreePostsAsync();
+
+        // Under slug x: the first version's own page fails after the index changed; the second fails after its record
+        // is written, before the index changes (its first read of the index fails).
+        FailOnce(_siteStore, path => path.StartsWith("posts/x/", StringComparison.Ordinal));
+        await Assert.ThrowsAsync<IOException>(() => _publisher.PublishAsync(Upload("posts/a.md", "---\ntitle: A\nslug: x\ndate: 2024-01-20T00:00:00Z\ntags: [first]\n---\nX1.\n", "a2")));
+        var armed = 1;
+        _stateStore.BeforeRead = path => path == "index/catalog.json" && Interlocked.Exchange(ref armed, 0) == 1 ? throw new IOException("injected") : Task.CompletedTask;
+        var second = Upload("posts/a.md", "---\ntitle: A\nslug: x\ndate: 2024-03-02T00:00:00Z\ntags: [second]\n---\nX2.\n", "a3");
+        await Assert.ThrowsAsync<IOException>(() => _publisher.PublishAsync(second));
+
+        await _publisher.PublishAsync(second);
+
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    [Fact]
     public async Task A_version_rejected_after_a_publish_that_failed_takes_the_post_offline_and_settles()
     {
         await PublishThreePostsAsync();

@@ -143,8 +143,9 @@ public sealed partial class SitePublisher : IPostPublisher
         var siteWrites = 0;
         var linkedFrom = new List<string>();
 
-        // What an earlier attempt left unsettled goes first, while the status still notes it: under other slugs as whole
-        // posts (the published slug's are taken with it below), under this slug as index entries in other months or tags.
+        // What an earlier attempt left unsettled under slugs this publish neither takes nor leaves goes first, as whole
+        // posts, while the status still notes it. The rest stays noted until this publish ends: under the published
+        // slug it goes with that slug below, under this post's slug as index entries once the slug is claimed.
         var indexedHere = source?.Slug == post.Slug ? source.Indexed : null;
         var unsettled = source?.Unsettled ?? [];
         foreach (var group in unsettled.Where(version => version.Slug != post.Slug && version.Slug != source?.Slug).GroupBy(version => version.Slug))
@@ -152,13 +153,8 @@ public sealed partial class SitePublisher : IPostPublisher
             siteWrites += await RemovePostAsync(group.Key, file.Path, null, [.. group], linkedFrom, cancellationToken);
         }
 
-        var leftovers = unsettled.Where(version => version.Slug == post.Slug && indexedHere is not null && !SourceRecord.SamePlace(version, indexedHere)).ToList();
-        foreach (var leftover in leftovers)
-        {
-            await _index.ApplyAsync(leftover, null, cancellationToken);
-        }
-
-        var (started, raced) = await BeginAsync(file.Path, sourceRead, record.Summary, cancellationToken);
+        var stillNoted = unsettled.Where(version => version.Slug == post.Slug || version.Slug == source?.Slug).ToList();
+        var (started, raced) = await BeginAsync(file.Path, sourceRead, [.. stillNoted, record.Summary], cancellationToken);
         PostRecord? previous;
         try
         {
@@ -171,7 +167,10 @@ public sealed partial class SitePublisher : IPostPublisher
         }
         catch (SlugTakenException ex)
         {
-            return await RejectAsync(file, hash, 1, $"the slug '{post.Slug}' is already taken by {ex.Owner}", source, started, cancellationToken);
+            // Nothing of this version was written; if another publish of the file recorded its status meanwhile, that is
+            // the status to reject against.
+            var against = raced ? started.Value! with { Unsettled = [.. started.Value.Unsettled.Where(version => !SourceRecord.SamePlace(version, record.Summary))] } : source;
+            return await RejectAsync(file, hash, 1, $"the slug '{post.Slug}' is already taken by {ex.Owner}", against, started, cancellationToken);
         }
 
         if (source?.Slug is { } oldSlug && oldSlug != post.Slug)
@@ -180,8 +179,15 @@ public sealed partial class SitePublisher : IPostPublisher
         }
 
         // What the index holds of this file is what its last finished publish recorded; without that (a first publish,
-        // a new slug), whatever record was at the slug, which an attempt that stopped may have left.
+        // a new slug), whatever record was at the slug, which an attempt that stopped may have left. Other versions an
+        // attempt that stopped left under this slug, now claimed, go out of the index; their pages are made below.
         var indexed = indexedHere ?? previous?.Summary;
+        var leftovers = unsettled.Where(version => version.Slug == post.Slug && !SourceRecord.SamePlace(version, indexed)).ToList();
+        foreach (var leftover in leftovers)
+        {
+            await _index.ApplyAsync(leftover, null, cancellationToken);
+        }
+
         var oldNeighbours = indexed is null ? [] : await NeighbourSlugsAsync(indexed, cancellationToken);
         _records.Add(record);
         var index = await _index.ApplyAsync(indexed, record.Summary, cancellationToken);
@@ -417,17 +423,15 @@ public sealed partial class SitePublisher : IPostPublisher
     /// <param name="cancellationToken">Cancels the removal; a retry finishes it.</param>
     private async Task<int> RemovePostAsync(string slug, string sourcePath, PostSummary? indexed, IReadOnlyList<PostSummary> unsettled, List<string> linkedFrom, CancellationToken cancellationToken)
     {
+        // A post's record is written before its index entries and deleted after them: without a record at the slug,
+        // nothing of this file is under it (and another file may be claiming it now).
         var (record, _) = await _documents.ReadAsync<PostRecord>(StatePaths.Post(slug), cancellationToken);
-        if (record is not null && record.Summary.SourcePath != sourcePath)
+        if (record is null || record.Summary.SourcePath != sourcePath)
         {
             return 0;
         }
 
-        var versions = SourceRecord.Merge([indexed?.Slug == slug ? indexed : null, record?.Summary, .. unsettled]);
-        if (versions.Count == 0)
-        {
-            return 0;
-        }
+        var versions = SourceRecord.Merge([indexed?.Slug == slug ? indexed : null, record.Summary, .. unsettled]);
 
         // The first is what the index holds by the status; the others are of attempts that stopped after they changed it.
         var writes = 0;
@@ -441,10 +445,7 @@ public sealed partial class SitePublisher : IPostPublisher
         var neighbours = await NeighbourSlugsAsync(summary, cancellationToken);
         var index = await _index.ApplyAsync(summary, null, cancellationToken);
         writes += await _refresher.RefreshAsync(summary, null, neighbours, index, cancellationToken);
-        if (record is not null)
-        {
-            await _documents.UpdateAsync<PostRecord>(StatePaths.Post(slug), existing => existing?.Summary.SourcePath == sourcePath ? null : existing, cancellationToken);
-        }
+        await _documents.UpdateAsync<PostRecord>(StatePaths.Post(slug), existing => existing?.Summary.SourcePath == sourcePath ? null : existing, cancellationToken);
 
         _records.Remove(slug);
         if (slug != PostRenderer.UnpublishedSlug(sourcePath))
@@ -463,7 +464,11 @@ public sealed partial class SitePublisher : IPostPublisher
     /// The status as written, and whether the status changed since it was read at the start (another publish or removal
     /// of the file, a link target's new address): then the status this publish ends with says so.
     /// </returns>
-    private async Task<(StateSnapshot<SourceRecord> Started, bool Raced)> BeginAsync(string sourcePath, StateSnapshot<SourceRecord> sourceRead, PostSummary summary, CancellationToken cancellationToken)
+    /// <param name="sourcePath">The file.</param>
+    /// <param name="sourceRead">The status as the publish read it at the start.</param>
+    /// <param name="unsettled">What the status is to note: what is still unsettled of earlier attempts, and this version.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    private async Task<(StateSnapshot<SourceRecord> Started, bool Raced)> BeginAsync(string sourcePath, StateSnapshot<SourceRecord> sourceRead, IReadOnlyList<PostSummary> unsettled, CancellationToken cancellationToken)
     {
         var raced = false;
         var update = await _documents.UpdateAsync<SourceRecord>(
@@ -472,7 +477,7 @@ public sealed partial class SitePublisher : IPostPublisher
             {
                 raced = !ReferenceEquals(current, sourceRead.Value);
                 IReadOnlyList<PostSummary> noted = raced ? current?.Unsettled ?? [] : [];
-                return (current ?? SourceRecord.BeingPublished(sourcePath)) with { Unsettled = SourceRecord.Merge([.. noted, summary]) };
+                return (current ?? SourceRecord.BeingPublished(sourcePath)) with { Unsettled = SourceRecord.Merge([.. noted, .. unsettled]) };
             },
             cancellationToken,
             sourceRead);
