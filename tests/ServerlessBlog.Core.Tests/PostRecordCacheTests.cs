@@ -36,11 +36,14 @@ public sealed class PostRecordCacheTests
     }
 
     [Fact]
-    public void The_revision_is_a_short_prefix_of_the_source_hash()
+    public void The_revision_tells_apart_renderings_of_the_same_source()
     {
-        var hash = new string('A', 32) + new string('B', 32);
+        var hash = new string('A', 64);
 
-        Assert.Equal(new string('A', 16), PostRecord.RevisionOf(hash));
+        Assert.Equal(16, PostRecord.RevisionOf(hash, "<p>a</p>").Length);
+        Assert.Equal(PostRecord.RevisionOf(hash, "<p>a</p>"), PostRecord.RevisionOf(hash, "<p>a</p>"));
+        Assert.NotEqual(PostRecord.RevisionOf(hash, "<p><a href=\"/posts/old/\">b</a></p>"), PostRecord.RevisionOf(hash, "<p><a href=\"/posts/new/\">b</a></p>"));
+        Assert.NotEqual(PostRecord.RevisionOf(hash, "<p>a</p>"), PostRecord.RevisionOf(new string('B', 64), "<p>a</p>"));
     }
 
     private static PostRecord Record(string slug, string revision) => new()

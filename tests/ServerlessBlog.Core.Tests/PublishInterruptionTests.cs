@@ -314,6 +314,40 @@ public sealed class PublishInterruptionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_renamed_with_its_slug_kept_is_published_once_its_old_name_is_gone_whichever_comes_first()
+    {
+        await _publisher.PublishAsync(Upload("posts/2024-01-01-foo.md", "---\ntitle: Foo\n---\nFoo.\n", "f1"));
+
+        // The new name's trigger comes before the old name's delete event: its slug is still taken.
+        var renamed = Upload("posts/2024-01-05-foo.md", "---\ntitle: Foo\n---\nFoo.\n", "f2");
+        var refused = await _publisher.PublishAsync(renamed);
+        _content.Files.Remove("posts/2024-01-01-foo.md");
+        var removed = await _publisher.UnpublishAsync("posts/2024-01-01-foo.md");
+        Assert.Equal(PublishOutcome.Rejected, refused.Outcome);
+        Assert.Equal(["posts/2024-01-05-foo.md"], removed.LinkedFrom);
+
+        // As the handler does with the files a removal marks.
+        var published = await _publisher.PublishAsync(renamed);
+
+        Assert.Equal(PublishOutcome.Published, published.Outcome);
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    [Fact]
+    public async Task A_reconcile_that_publishes_a_post_before_the_post_it_links_to_ends_with_the_link_right()
+    {
+        // As after `blog rebuild`, which forgets the state: the linking post comes first in the listing.
+        Upload("posts/a-linking.md", "---\ntitle: Linking\ndate: 2024-01-02\n---\nSee [b](b-target.md).\n", "a1");
+        Upload("posts/b-target.md", "---\ntitle: Target\nslug: bee\ndate: 2024-01-01\n---\nB.\n", "b1");
+
+        await _publisher.ReconcileAsync(_content);
+
+        Assert.Contains("href=\"https://golden.example/blog/posts/bee/\"", await File.ReadAllTextAsync(Path.Combine(_site, "posts", "a-linking", "index.html")), StringComparison.Ordinal);
+        await AssertSiteIsTheWholeBuildAsync(reconcile: false);
+        Assert.True((await _publisher.ReconcileAsync(_content)).InSync);
+    }
+
+    [Fact]
     public async Task A_post_published_while_a_reconcile_lists_the_files_is_not_taken_for_deleted()
     {
         await PublishThreePostsAsync();

@@ -36,6 +36,9 @@ public sealed partial class SitePublisher : IPostPublisher
     /// <summary>How a reconcile's report names its refresh of the site-wide pages when that fails.</summary>
     private const string SiteWidePages = "(site-wide pages)";
 
+    /// <summary>How often one reconcile publishes a file again because others marked it: links settle in one or two.</summary>
+    private const int MaxFollowUps = 3;
+
     public SitePublisher(IOptions<BlogOptions> options, ISiteStore site, IStateStore state, TimeProvider time, ILogger<SitePublisher> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -168,9 +171,16 @@ public sealed partial class SitePublisher : IPostPublisher
         catch (SlugTakenException ex)
         {
             // Nothing of this version was written; if another publish of the file recorded its status meanwhile, that is
-            // the status to reject against.
+            // the status to reject against. The file waits for the slug: when its owner goes (a renamed file whose new
+            // name came first), the file is marked and published again.
+            await _links.AddWaiterAsync(post.Slug, file.Path, cancellationToken);
             var against = raced ? started.Value! with { Unsettled = [.. started.Value.Unsettled.Where(version => !SourceRecord.SamePlace(version, record.Summary))] } : source;
-            return await RejectAsync(file, hash, 1, $"the slug '{post.Slug}' is already taken by {ex.Owner}", against, started, cancellationToken);
+            var rejected = await RejectAsync(file, hash, 1, $"the slug '{post.Slug}' is already taken by {ex.Owner}", against, started, cancellationToken);
+
+            // The owner may have gone between the claim and the wait being noted, and marked no one: then this file is next.
+            return (await _documents.ReadAsync<PostRecord>(StatePaths.Post(post.Slug), cancellationToken)).Value is null
+                ? rejected with { LinkedFrom = [.. rejected.LinkedFrom, .. await _links.MarkWaitersAsync(post.Slug, null, cancellationToken)] }
+                : rejected;
         }
 
         if (source?.Slug is { } oldSlug && oldSlug != post.Slug)
@@ -182,9 +192,10 @@ public sealed partial class SitePublisher : IPostPublisher
         // a new slug), whatever record was at the slug, which an attempt that stopped may have left. Other versions an
         // attempt that stopped left under this slug, now claimed, go out of the index; their pages are made below.
         var indexed = indexedHere ?? previous?.Summary;
-        var leftovers = unsettled.Where(version => version.Slug == post.Slug && !SourceRecord.SamePlace(version, indexed)).ToList();
-        foreach (var leftover in leftovers)
+        var leftovers = new List<(PostSummary Version, string[] Neighbours)>();
+        foreach (var leftover in unsettled.Where(version => version.Slug == post.Slug && !SourceRecord.SamePlace(version, indexed)))
         {
+            leftovers.Add((leftover, await NeighbourSlugsAsync(leftover, cancellationToken)));
             await _index.ApplyAsync(leftover, null, cancellationToken);
         }
 
@@ -197,9 +208,9 @@ public sealed partial class SitePublisher : IPostPublisher
         var interrupted = previous is not null && previous.SourceHash == hash;
         var layoutChanged = indexed is null || interrupted || indexed.Date != record.Summary.Date || indexed.Title != record.Summary.Title;
         siteWrites += await _refresher.RefreshAsync(indexed, record.Summary, layoutChanged ? oldNeighbours : [], index, cancellationToken);
-        foreach (var leftover in leftovers)
+        foreach (var (leftover, neighbours) in leftovers)
         {
-            siteWrites += await _refresher.RefreshAsync(leftover, record.Summary, [], null, cancellationToken);
+            siteWrites += await _refresher.RefreshAsync(leftover, record.Summary, neighbours, null, cancellationToken);
         }
 
         // Posts that link here hold the address this post had (an older slug), or the file name's while it had none.
@@ -279,7 +290,8 @@ public sealed partial class SitePublisher : IPostPublisher
             recorded.Add(StatePaths.SourcePathOf(path));
         }
 
-        var present = new HashSet<string>(StringComparer.Ordinal);
+        var present = new Dictionary<string, ContentEntry>(StringComparer.Ordinal);
+        var marked = new Queue<string>();
         await foreach (var entry in content.ListAsync(cancellationToken))
         {
             if (ContentPaths.IsIgnored(entry.Path))
@@ -287,18 +299,37 @@ public sealed partial class SitePublisher : IPostPublisher
                 continue;
             }
 
-            present.Add(entry.Path);
+            present[entry.Path] = entry;
             if (await TryAsync(entry.Path, failures, () => ReconcileFileAsync(content, entry, cancellationToken)) is { Outcome: not PublishOutcome.Unchanged } result)
             {
                 changes.Add(result);
+                Enqueue(marked, result.LinkedFrom);
             }
         }
 
-        foreach (var sourcePath in recorded.Where(path => !present.Contains(path)))
+        foreach (var sourcePath in recorded.Where(path => !present.ContainsKey(path)))
         {
             if (await TryAsync(sourcePath, failures, async () => await UnpublishAsync(sourcePath, cancellationToken)) is { } result)
             {
                 changes.Add(result);
+                Enqueue(marked, result.LinkedFrom);
+            }
+        }
+
+        // Files the pass marked behind itself (a post linking to one published later in the listing, a file waiting for
+        // a slug the pass freed) are published again now, not at the next pass: a rebuild must end with every link right.
+        var followed = new Dictionary<string, int>(StringComparer.Ordinal);
+        while (marked.TryDequeue(out var sourcePath))
+        {
+            if (!present.TryGetValue(sourcePath, out var entry) || (followed[sourcePath] = followed.GetValueOrDefault(sourcePath) + 1) > MaxFollowUps)
+            {
+                continue;
+            }
+
+            if (await TryAsync(sourcePath, failures, async () => await PublishAsync(await content.ReadAsync(entry, cancellationToken), cancellationToken)) is { Outcome: not PublishOutcome.Unchanged } result)
+            {
+                changes.Add(result);
+                Enqueue(marked, result.LinkedFrom);
             }
         }
 
@@ -317,6 +348,14 @@ public sealed partial class SitePublisher : IPostPublisher
         });
 
         return new ReconcileReport(changes, failures);
+    }
+
+    private static void Enqueue(Queue<string> queue, IEnumerable<string> paths)
+    {
+        foreach (var path in paths)
+        {
+            queue.Enqueue(path);
+        }
     }
 
     /// <summary>Publishes one content file again unless its status record says it is published as it is now.</summary>
@@ -437,8 +476,9 @@ public sealed partial class SitePublisher : IPostPublisher
         var writes = 0;
         foreach (var other in versions.Skip(1))
         {
+            var otherNeighbours = await NeighbourSlugsAsync(other, cancellationToken);
             await _index.ApplyAsync(other, null, cancellationToken);
-            writes += await _refresher.RefreshAsync(other, null, [], null, cancellationToken);
+            writes += await _refresher.RefreshAsync(other, null, otherNeighbours, null, cancellationToken);
         }
 
         var summary = versions[0];
@@ -446,8 +486,8 @@ public sealed partial class SitePublisher : IPostPublisher
         var index = await _index.ApplyAsync(summary, null, cancellationToken);
         writes += await _refresher.RefreshAsync(summary, null, neighbours, index, cancellationToken);
         await _documents.UpdateAsync<PostRecord>(StatePaths.Post(slug), existing => existing?.Summary.SourcePath == sourcePath ? null : existing, cancellationToken);
-
         _records.Remove(slug);
+        linkedFrom.AddRange(await _links.MarkWaitersAsync(slug, sourcePath, cancellationToken));
         if (slug != PostRenderer.UnpublishedSlug(sourcePath))
         {
             linkedFrom.AddRange(await _links.MarkLinkingFilesChangedAsync(sourcePath, cancellationToken));

@@ -22,7 +22,7 @@ public sealed record PostRecord
 
     public static PostRecord From(RenderedPost rendered, string sourceHash) => new()
     {
-        Summary = rendered.ToSummary() with { Revision = RevisionOf(sourceHash) },
+        Summary = rendered.ToSummary() with { Revision = RevisionOf(sourceHash, rendered.ContentHtml) },
         ContentHtml = rendered.ContentHtml,
         Categories = rendered.Post.Categories,
         Params = new Dictionary<string, object?>(rendered.Post.Params, StringComparer.OrdinalIgnoreCase),
@@ -30,13 +30,16 @@ public sealed record PostRecord
     };
 
     /// <summary>
-    /// The revision the index names a record by: a prefix of its source hash, long enough to tell renderings of one
-    /// post apart, short because every index entry carries it.
+    /// The revision the index names a record by: a prefix of the SHA-256 of its source's hash and its HTML, long enough
+    /// to tell renderings of one post apart, short because every index entry carries it. The same bytes render anew
+    /// when a post they link to gets a new address: the HTML tells those renderings apart.
     /// </summary>
-    public static string RevisionOf(string sourceHash)
+    public static string RevisionOf(string sourceHash, string contentHtml)
     {
         ArgumentNullException.ThrowIfNull(sourceHash);
-        return sourceHash.Length > RevisionLength ? sourceHash[..RevisionLength] : sourceHash;
+        ArgumentNullException.ThrowIfNull(contentHtml);
+        var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(sourceHash + contentHtml)));
+        return hash[..RevisionLength];
     }
 
     /// <summary>The post as the page generator takes it.</summary>

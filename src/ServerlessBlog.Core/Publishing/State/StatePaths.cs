@@ -28,6 +28,9 @@ public static class StatePaths
     /// <summary>The files whose posts link to the post of one source file.</summary>
     public static string LinksTo(string sourcePath) => $"links/{sourcePath}.json";
 
+    /// <summary>The files refused because another file's post holds <paramref name="slug"/>: published again when it is freed.</summary>
+    public static string WaitingFor(string slug) => $"waiting/{slug}.json";
+
     /// <summary>The source path a status document is about.</summary>
     public static string SourcePathOf(string statePath) => statePath[SourcesFolder.Length..^".json".Length];
 }
