@@ -63,6 +63,24 @@ public sealed class TriggerOrderTests(AzuriteFixture azurite)
         Assert.Contains("href=\"https://order.example/posts/chosen/\"", page, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_file_renamed_with_its_slug_kept_stays_published_when_the_new_name_is_handled_first()
+    {
+        await using var blog = await BlogServices.CreateAsync(azurite, "https://order.example/", Now);
+        var oldName = blog.Containers.Posts.GetBlobClient("posts/2025-05-01-foo.md");
+        await oldName.UploadAsync(Post("Foo"));
+        await blog.Handler.PublishAsync("posts/2025-05-01-foo.md");
+
+        // Renamed: the new name's trigger runs first, then the old name's delete event.
+        await blog.Containers.Posts.GetBlobClient("posts/2025-05-03-foo.md").UploadAsync(Post("Foo"));
+        var refused = await blog.Handler.PublishAsync("posts/2025-05-03-foo.md");
+        await oldName.DeleteAsync();
+        await blog.Handler.UnpublishAsync("posts/2025-05-01-foo.md");
+
+        Assert.Equal(PublishOutcome.Rejected, refused.Outcome);
+        Assert.Contains("Foo", await new SiteReader(blog.Containers.Site).ReadAsync("posts/foo/index.html"), StringComparison.Ordinal);
+    }
+
     private static BinaryData Post(string title) =>
         BinaryData.FromString($"---\ntitle: {title}\ndate: 2025-05-01\n---\n{title}.\n");
 }
