@@ -104,6 +104,23 @@ public sealed class SitePublisherTests : IDisposable
     }
 
     [Fact]
+    public async Task A_redirect_from_an_old_html_address_goes_when_the_alias_does()
+    {
+        await PublishAllAsync(7);
+        var path = Path.Combine(_content, "posts", "moved.md");
+        await File.WriteAllTextAsync(path, "---\ntitle: Moved\ndate: 2023-06-01\nredirect_from: /2019/01/old.html\n---\nText.\n");
+        await _publisher.PublishAsync(await ReadContentAsync("moved.md"));
+        Assert.True(File.Exists(Path.Combine(_site, "2019", "01", "old.html")));
+
+        await File.WriteAllTextAsync(path, "---\ntitle: Moved\ndate: 2023-06-01\n---\nText.\n");
+        await _publisher.PublishAsync(await ReadContentAsync("moved.md"));
+        await _publisher.ReconcileAsync(new FolderContentSource(_content));
+
+        Assert.False(File.Exists(Path.Combine(_site, "2019", "01", "old.html")));
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    [Fact]
     public async Task An_edited_post_is_updated_in_place_and_keeps_its_feed_id()
     {
         await PublishAllAsync(5);

@@ -121,7 +121,8 @@ internal sealed class DevSession
     /// <summary>Brings the posts container in line with what changed on disk: a saved file is uploaded, a deleted one unpublished.</summary>
     private async Task SyncAsync(IReadOnlyCollection<string> paths)
     {
-        foreach (var path in paths)
+        // Deletions first: a renamed file's new name then finds its slug free, rather than refused for a moment.
+        foreach (var path in paths.OrderBy(path => File.Exists(Path.Combine(_root, path)) || Directory.Exists(Path.Combine(_root, path)) ? 1 : 0))
         {
             try
             {
@@ -163,6 +164,12 @@ internal sealed class DevSession
             foreach (var uploaded in await _uploader!.UploadAsync(files, null, CancellationToken.None))
             {
                 await _handler!.PublishAsync(uploaded.Path, CancellationToken.None);
+            }
+
+            // A rescan (the watcher lost events in a burst) also finds what was deleted meanwhile.
+            foreach (var deleted in await _uploader.DeleteMissingAsync(path, files.Select(file => file.Path).ToHashSet(StringComparer.Ordinal), CancellationToken.None))
+            {
+                await _handler!.UnpublishAsync(deleted, CancellationToken.None);
             }
         }
         else

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using ServerlessBlog.Azure;
+using ServerlessBlog.Core.Content;
 using ServerlessBlog.Core.Storage;
 
 namespace ServerlessBlog.Cli.Uploading;
@@ -48,6 +49,29 @@ internal sealed class ContentUploader(BlobContainerClient posts)
         {
             await posts.GetBlobClient(blob.Name).DeleteIfExistsAsync(cancellationToken: cancellationToken);
             deleted.Add(blob.Name);
+        }
+
+        return deleted;
+    }
+
+    /// <summary>
+    /// Deletes the uploaded files under the folder <paramref name="folder"/> (the whole container for an empty path)
+    /// that are not among <paramref name="present"/>, the files on disk there: what a rescan after lost change events
+    /// finds deleted. Files the site never publishes are left alone.
+    /// </summary>
+    /// <returns>The paths deleted.</returns>
+    public async Task<IReadOnlyList<string>> DeleteMissingAsync(string folder, IReadOnlySet<string> present, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        ArgumentNullException.ThrowIfNull(present);
+        var deleted = new List<string>();
+        await foreach (var blob in posts.GetBlobsAsync(new GetBlobsOptions { Prefix = folder.Length == 0 ? null : folder.TrimEnd('/') + "/" }, cancellationToken))
+        {
+            if (!present.Contains(blob.Name) && !ContentPaths.IsIgnored(blob.Name))
+            {
+                await posts.GetBlobClient(blob.Name).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+                deleted.Add(blob.Name);
+            }
         }
 
         return deleted;

@@ -170,7 +170,7 @@ public sealed class PageGenerator
         var target = new RedirectView(post.Title, _urls.Absolute(post.Folder));
         foreach (var alias in post.Aliases)
         {
-            var path = SitePaths.PageOf(alias.EndsWith(".html", StringComparison.OrdinalIgnoreCase) ? alias : alias.TrimEnd('/') + "/");
+            var path = SitePaths.RedirectPageOf(alias);
             yield return new SiteFile(path, Encode(_renderer.RenderDocument(Theme.Redirect, "redirect", target)), ContentTypes.Html);
         }
     }

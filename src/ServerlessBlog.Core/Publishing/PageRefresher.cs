@@ -79,7 +79,7 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
         // Old addresses the post no longer claims.
         var written = files.Select(file => file.Path).ToHashSet(StringComparer.Ordinal);
         var deletions = plans.SelectMany(plan => plan.Deletions)
-            .Concat((previous?.Aliases ?? []).Select(alias => SitePaths.PageOf(alias.TrimEnd('/') + "/")).Where(path => !written.Contains(path)))
+            .Concat((previous?.Aliases ?? []).Select(SitePaths.RedirectPageOf).Where(path => !written.Contains(path)))
             .ToList();
         return (files, deletions);
     }

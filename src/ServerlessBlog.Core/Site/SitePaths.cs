@@ -46,6 +46,16 @@ public static class SitePaths
     /// <summary>The file a folder URL is served from: its <c>index.html</c>.</summary>
     public static string PageOf(string folder) => folder.Length == 0 || folder.EndsWith('/') ? folder + IndexDocument : folder;
 
+    /// <summary>
+    /// The file a redirect from an old address is written to: the address itself when it names an <c>.html</c> page (as
+    /// Jekyll's <c>redirect_from: /2019/01/old.html</c> does), else the folder's <c>index.html</c>.
+    /// </summary>
+    public static string RedirectPageOf(string alias)
+    {
+        ArgumentNullException.ThrowIfNull(alias);
+        return PageOf(alias.EndsWith(".html", StringComparison.OrdinalIgnoreCase) ? alias : alias.TrimEnd('/') + "/");
+    }
+
     /// <summary>Whether an asset at <paramref name="path"/> would collide with a generated file.</summary>
     public static bool IsReserved(string path)
     {
