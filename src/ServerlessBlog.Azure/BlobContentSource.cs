@@ -26,10 +26,11 @@ public sealed class BlobContentSource : IContentSource
     /// <inheritdoc />
     public async IAsyncEnumerable<ContentEntry> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await foreach (var item in _container.GetBlobsAsync(new GetBlobsOptions(), cancellationToken))
+        await foreach (var item in _container.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata }, cancellationToken))
         {
             var properties = item.Properties;
-            yield return new ContentEntry(item.Name, properties.LastModified ?? DateTimeOffset.MinValue, properties.ContentLength ?? 0, properties.ETag is { } etag ? BlobVersion.Of(etag) : null);
+            var modified = BlobFileTime.Of(item.Metadata, properties.LastModified ?? DateTimeOffset.MinValue);
+            yield return new ContentEntry(item.Name, modified, properties.ContentLength ?? 0, properties.ETag is { } etag ? BlobVersion.Of(etag) : null);
         }
     }
 
@@ -50,6 +51,6 @@ public sealed class BlobContentSource : IContentSource
         }
 
         // The time of the bytes actually read, should the blob have changed since it was listed.
-        return new ContentFile(entry.Path, download.Content.ToMemory(), download.Details.LastModified, BlobVersion.Of(download.Details.ETag));
+        return new ContentFile(entry.Path, download.Content.ToMemory(), BlobFileTime.Of(download.Details.Metadata, download.Details.LastModified), BlobVersion.Of(download.Details.ETag));
     }
 }

@@ -54,7 +54,8 @@ public sealed partial class PostBlobHandler
                 return await UnpublishGoneAsync(blobName, cancellationToken);
             }
 
-            var file = new ContentFile(blobName, download.Value.Content.ToMemory(), download.Value.Details.LastModified, BlobVersion.Of(download.Value.Details.ETag));
+            var details = download.Value.Details;
+            var file = new ContentFile(blobName, download.Value.Content.ToMemory(), BlobFileTime.Of(details.Metadata, details.LastModified), BlobVersion.Of(details.ETag));
             var result = await _publisher.PublishAsync(file, cancellationToken);
             LogResult(blobName, result.Outcome, result.Slug, result.Reason);
             linkedFrom.UnionWith(result.LinkedFrom);

@@ -6,6 +6,29 @@ namespace ServerlessBlog.Integration.Tests;
 [Collection(AzuriteCollectionDefinition.Name)]
 public sealed class ContentUploaderTests(AzuriteFixture azurite)
 {
+    [Fact]
+    public async Task An_undated_post_uploaded_by_the_cli_takes_its_file_s_time_as_blog_build_gives_it()
+    {
+        var folder = Directory.CreateTempSubdirectory("undated-").FullName;
+        try
+        {
+            var local = Path.Combine(folder, "undated.md");
+            await File.WriteAllTextAsync(local, "# Undated\n\nNo date anywhere.\n");
+            File.SetLastWriteTimeUtc(local, new DateTime(2021, 3, 3, 8, 30, 0, DateTimeKind.Utc));
+            await using var blog = await BlogServices.CreateAsync(azurite, "https://undated.example/", new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero));
+
+            await new ContentUploader(blog.Containers.Posts).UploadAsync(new LocalContentFile(local, "posts/undated.md"), CancellationToken.None);
+            await blog.Handler.PublishAsync("posts/undated.md");
+
+            var page = await new SiteReader(blog.Containers.Site).ReadAsync("posts/undated/index.html");
+            Assert.Contains("<time datetime=\"2021-03-03T08:30:00Z\">3 March 2021</time>", page, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("", new[] { "posts/gone.md", "posts/old/image.png", "about.md" })]
     [InlineData("posts", new[] { "posts/gone.md", "posts/old/image.png" })]

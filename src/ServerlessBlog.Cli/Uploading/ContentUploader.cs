@@ -30,7 +30,11 @@ internal sealed class ContentUploader(BlobContainerClient posts)
     public async Task<UploadedFile> UploadAsync(LocalContentFile file, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
-        var options = new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = ContentTypes.ForPath(file.Path) } };
+        var options = new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = ContentTypes.ForPath(file.Path) },
+            Metadata = BlobFileTime.Metadata(new DateTimeOffset(File.GetLastWriteTimeUtc(file.LocalPath), TimeSpan.Zero)),
+        };
         await using var stream = File.OpenRead(file.LocalPath);
         var response = await posts.GetBlobClient(file.Path).UploadAsync(stream, options, cancellationToken);
         return new UploadedFile(file.Path, BlobVersion.Of(response.Value.ETag));
