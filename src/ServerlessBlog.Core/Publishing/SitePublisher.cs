@@ -108,7 +108,7 @@ public sealed partial class SitePublisher : IPostPublisher
             var writes = await TakeOffAsync(file.Path, source, linkedFromPending, cancellationToken);
             var reason = post.Draft ? "1: the post is a draft" : $"1: the post is scheduled for {ViewFactory.Iso(post.Date)}";
             await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Pending, SourceHash = hash, Reason = reason, PublishAt = post.Draft ? null : post.Date, SourceModified = file.LastModified, SourceVersion = file.Version, RecordedAt = now }, sourceRead, cancellationToken);
-            await MarkLinkingFilesAfterRemovalAsync(file.Path, source, linkedFromPending, cancellationToken);
+            await MarkLinkingFilesAfterRemovalAsync(file.Path, source?.Slug, linkedFromPending, cancellationToken);
             LogPending(file.Path, reason);
             return new PublishResult(file.Path, PublishOutcome.Pending, post.Slug, reason, writes) { LinkedFrom = linkedFromPending.Distinct(StringComparer.Ordinal).ToList() };
         }
@@ -270,7 +270,7 @@ public sealed partial class SitePublisher : IPostPublisher
             await _documents.UpdateAsync<SourceRecord>(StatePaths.Source(sourcePath), current => current is null ? null : current with { Stale = true }, cancellationToken);
         }
 
-        await MarkLinkingFilesAfterRemovalAsync(sourcePath, source, linkedFrom, cancellationToken);
+        await MarkLinkingFilesAfterRemovalAsync(sourcePath, source.Slug, linkedFrom, cancellationToken);
 
         LogUnpublished(sourcePath, source.Slug);
         return new PublishResult(sourcePath, PublishOutcome.Unpublished, source.Slug, SiteWrites: writes) { LinkedFrom = linkedFrom.Distinct(StringComparer.Ordinal).ToList() };
@@ -437,13 +437,13 @@ public sealed partial class SitePublisher : IPostPublisher
     }
 
     /// <summary>
-    /// A post taken offline changes the address of the posts that link to it (to the file name's, as a whole build gives
-    /// them): they were marked when it was removed, and are again once its status says so, for a post that read the
-    /// old status meanwhile.
+    /// A post taken offline from <paramref name="removedSlug"/> changes the address of the posts that link to it, to the
+    /// file name's (as a whole build gives them), unless that was its address: they are marked when it is removed, and
+    /// again once its status says so, for a post that read the old status meanwhile.
     /// </summary>
-    private async Task MarkLinkingFilesAfterRemovalAsync(string sourcePath, SourceRecord? source, List<string> linkedFrom, CancellationToken cancellationToken)
+    private async Task MarkLinkingFilesAfterRemovalAsync(string sourcePath, string? removedSlug, List<string> linkedFrom, CancellationToken cancellationToken)
     {
-        if (source?.Slug is { } slug && slug != PostRenderer.UnpublishedSlug(sourcePath))
+        if (removedSlug is not null && removedSlug != PostRenderer.UnpublishedSlug(sourcePath))
         {
             linkedFrom.AddRange(await _links.MarkLinkingFilesChangedAsync(sourcePath, cancellationToken));
         }
@@ -488,10 +488,7 @@ public sealed partial class SitePublisher : IPostPublisher
         await _documents.UpdateAsync<PostRecord>(StatePaths.Post(slug), existing => existing?.Summary.SourcePath == sourcePath ? null : existing, cancellationToken);
         _records.Remove(slug);
         linkedFrom.AddRange(await _links.MarkWaitersAsync(slug, sourcePath, cancellationToken));
-        if (slug != PostRenderer.UnpublishedSlug(sourcePath))
-        {
-            linkedFrom.AddRange(await _links.MarkLinkingFilesChangedAsync(sourcePath, cancellationToken));
-        }
+        await MarkLinkingFilesAfterRemovalAsync(sourcePath, slug, linkedFrom, cancellationToken);
 
         return writes;
     }
@@ -548,7 +545,7 @@ public sealed partial class SitePublisher : IPostPublisher
         await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Rejected, SourceHash = hash, Slug = keep ? source?.Slug : null, Indexed = keep ? source?.Indexed : null, Reason = text, SourceModified = file.LastModified, SourceVersion = file.Version, RecordedAt = _time.GetUtcNow() }, known, cancellationToken);
         if (!keep)
         {
-            await MarkLinkingFilesAfterRemovalAsync(file.Path, source, linkedFrom, cancellationToken);
+            await MarkLinkingFilesAfterRemovalAsync(file.Path, source?.Slug, linkedFrom, cancellationToken);
         }
 
         LogRejected(file.Path, text);
