@@ -68,12 +68,19 @@ public sealed record SourceRecord
     public static bool SamePlace(PostSummary version, PostSummary? other)
     {
         ArgumentNullException.ThrowIfNull(version);
-        return other is not null && version.Slug == other.Slug && version.Date == other.Date && version.Tags.SequenceEqual(other.Tags, StringComparer.Ordinal);
+        return other is not null && PlaceOf(version) == PlaceOf(other);
     }
 
-    /// <summary>The distinct versions among <paramref name="versions"/>: one per slug, date and tags.</summary>
+    /// <summary>The distinct versions among <paramref name="versions"/>: one per index entry.</summary>
     public static IReadOnlyList<PostSummary> Merge(IEnumerable<PostSummary?> versions) =>
-        versions.OfType<PostSummary>().DistinctBy(version => (version.Slug, version.Date, string.Join('\n', version.Tags))).ToList();
+        versions.OfType<PostSummary>().DistinctBy(PlaceOf).ToList();
+
+    /// <summary>
+    /// What makes a version of a post an index entry of its own: its slug, its date (its month) and its tags, joined by
+    /// a character no tag holds (the parser refuses control characters in tags).
+    /// </summary>
+    private static (string Slug, DateTimeOffset Date, string Tags) PlaceOf(PostSummary version) =>
+        (version.Slug, version.Date, string.Join('\u0001', version.Tags));
 
     /// <summary>Whether this record is about the file as <paramref name="entry"/> lists it now.</summary>
     public bool Describes(Storage.ContentEntry entry)
