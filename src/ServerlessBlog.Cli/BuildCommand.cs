@@ -55,7 +55,8 @@ internal static class BuildCommand
             }
 
             var builder = new SiteBuilder(options, TimeProvider.System);
-            var source = new FolderContentSource(content.FullName, excludedFolder: IsWithin(output.FullName, content.FullName) ? output.FullName : null);
+            // An output folder outside the content folder excludes nothing: no content file is under it.
+            var source = new FolderContentSource(content.FullName, excludedFolder: output.FullName);
             report = await builder.BuildAsync(source, new FolderSiteStore(output.FullName), settings, cancellationToken);
         }
         catch (Exception ex) when (ex is OptionsValidationException or DirectoryNotFoundException or ThemeException or IOException or UnauthorizedAccessException)
