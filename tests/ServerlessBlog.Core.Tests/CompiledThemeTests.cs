@@ -158,7 +158,7 @@ public sealed class CompiledThemeTests : IDisposable
 
         public static readonly Gen<TagView> Tag = Gen.Select(Text, Text, Count, Text, (name, url, count, feed) => new TagView(name, url, count, feed));
 
-        public static readonly Gen<SiteView> Site = Text.Array[13].Select(t => new SiteView(t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], t[10], t[11], t[12]));
+        public static readonly Gen<SiteView> Site = Text.Array[14].Select(t => new SiteView(t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], t[10], t[11], t[12], t[13]));
 
         public static readonly Gen<PageView> Page = Gen.Select(Text.Array[3], Optional.Array[3], Gen.Bool, Link.List[0, 3], (text, optional, noindex, feeds) =>
             new PageView { Title = text[0], Description = text[1], CanonicalUrl = text[2], OgType = optional[0] ?? "website", Image = optional[1], PublishedIso = optional[2], ModifiedIso = optional[0], Noindex = noindex, Feeds = feeds });

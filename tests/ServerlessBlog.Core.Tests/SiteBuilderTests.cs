@@ -1,6 +1,7 @@
 using System.Text;
 using ServerlessBlog.Core.Building;
 using ServerlessBlog.Core.Storage;
+using ServerlessBlog.Core.Theming;
 
 namespace ServerlessBlog.Core.Tests;
 
@@ -76,6 +77,27 @@ public sealed class SiteBuilderTests : IDisposable
         var html = File.ReadAllText(Path.Combine(output, "posts", "yaml-post", "index.html"), Encoding.UTF8);
         Assert.Contains("<article class=\"custom\"><h1>A Hugo post in YAML</h1>cheerful</article>", html, StringComparison.Ordinal);
         Assert.Contains("<link rel=\"canonical\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_site_icon_comes_from_the_theme_and_every_page_links_it()
+    {
+        const string icon = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1 1\"><rect width=\"1\" height=\"1\"/></svg>";
+        var output = NewOutput();
+        await BuildAsync(output);
+        Assert.Equal(Theme.DefaultFile(Theme.IconFile), File.ReadAllText(Path.Combine(output, "theme", "favicon.svg"), Encoding.UTF8));
+
+        File.WriteAllText(Path.Combine(_content, "_theme", "favicon.svg"), icon);
+        await BuildAsync(output);
+
+        Assert.Equal(icon, File.ReadAllText(Path.Combine(output, "theme", "favicon.svg"), Encoding.UTF8));
+        // Every page the layout makes (redirect pages are not made with it, and browsers leave them at once).
+        var pages = Directory.EnumerateFiles(output, "*.html", SearchOption.AllDirectories)
+            .Select(page => File.ReadAllText(page, Encoding.UTF8))
+            .Where(html => html.Contains("<link rel=\"stylesheet\"", StringComparison.Ordinal))
+            .ToList();
+        Assert.True(pages.Count > 20, $"{pages.Count} pages");
+        Assert.All(pages, html => Assert.Contains("<link rel=\"icon\" type=\"image/svg+xml\" href=\"/blog/theme/favicon.svg\">", html, StringComparison.Ordinal));
     }
 
     [Fact]

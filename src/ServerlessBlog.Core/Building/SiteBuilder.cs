@@ -137,6 +137,7 @@ public sealed class SiteBuilder
         yield return () => pages.ArchivePage(index.Months);
         yield return pages.NotFoundPage;
         yield return pages.Stylesheet;
+        yield return pages.Icon;
         yield return _feeds.Robots;
         foreach (var writeFeed in _feeds.SiteFeedWriters(index.Newest(_feeds.FeedItems), contentOf))
         {

@@ -177,6 +177,8 @@ public sealed class PageGenerator
 
     public SiteFile Stylesheet() => new(SitePaths.Stylesheet, Encode(_theme.Stylesheet), ContentTypes.Css);
 
+    public SiteFile Icon() => new(SitePaths.Icon, Encode(_theme.Icon), ContentTypes.Svg);
+
     private static string Count(int posts) => posts == 1 ? "1 post" : string.Create(CultureInfo.InvariantCulture, $"{posts} posts");
 
     private static string MonthName(int month) => CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month);

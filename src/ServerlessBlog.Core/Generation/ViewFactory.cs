@@ -29,7 +29,8 @@ internal sealed class ViewFactory
             urls.Path(SitePaths.RssFeed),
             urls.Path(SitePaths.AtomFeed),
             urls.Path(SitePaths.JsonFeed),
-            urls.Path(SitePaths.Stylesheet));
+            urls.Path(SitePaths.Stylesheet),
+            urls.Path(SitePaths.Icon));
     }
 
     public SiteView Site { get; }

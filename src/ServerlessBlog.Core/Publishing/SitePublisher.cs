@@ -333,7 +333,7 @@ public sealed partial class SitePublisher : IPostPublisher
             }
         }
 
-        foreach (var file in new[] { _pages.Stylesheet(), _pages.NotFoundPage(), _feeds.Robots() })
+        foreach (var file in new[] { _pages.Stylesheet(), _pages.Icon(), _pages.NotFoundPage(), _feeds.Robots() })
         {
             await _site.WriteAsync(file, cancellationToken);
         }

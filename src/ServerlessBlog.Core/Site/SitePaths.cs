@@ -19,6 +19,7 @@ public static class SitePaths
     public const string SitemapOfPages = "sitemap-pages.xml";
     public const string Robots = "robots.txt";
     public const string Stylesheet = "theme/style.css";
+    public const string Icon = "theme/favicon.svg";
     public const string TagsFolder = "tags/";
     public const string ArchiveFolder = "archive/";
 

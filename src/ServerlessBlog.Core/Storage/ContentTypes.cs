@@ -5,6 +5,7 @@ public static class ContentTypes
 {
     public const string Html = "text/html; charset=utf-8";
     public const string Css = "text/css; charset=utf-8";
+    public const string Svg = "image/svg+xml";
     public const string PlainText = "text/plain; charset=utf-8";
     public const string OctetStream = "application/octet-stream";
 
@@ -20,7 +21,7 @@ public static class ContentTypes
         [".md"] = "text/markdown; charset=utf-8", [".markdown"] = "text/markdown; charset=utf-8",
         [".xml"] = "application/xml; charset=utf-8", [".json"] = "application/json; charset=utf-8",
         [".js"] = "text/javascript; charset=utf-8", [".mjs"] = "text/javascript; charset=utf-8",
-        [".svg"] = "image/svg+xml", [".png"] = "image/png", [".jpg"] = "image/jpeg", [".jpeg"] = "image/jpeg",
+        [".svg"] = Svg, [".png"] = "image/png", [".jpg"] = "image/jpeg", [".jpeg"] = "image/jpeg",
         [".gif"] = "image/gif", [".webp"] = "image/webp", [".avif"] = "image/avif", [".ico"] = "image/x-icon",
         [".pdf"] = "application/pdf", [".zip"] = "application/zip", [".woff2"] = "font/woff2", [".woff"] = "font/woff",
         [".mp4"] = "video/mp4", [".webm"] = "video/webm", [".mp3"] = "audio/mpeg", [".csv"] = "text/csv; charset=utf-8",

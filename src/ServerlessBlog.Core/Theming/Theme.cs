@@ -19,6 +19,7 @@ public sealed class Theme
     public const string NotFound = "404";
     public const string Redirect = "redirect";
     public const string StylesheetFile = "style.css";
+    public const string IconFile = "favicon.svg";
     public const string TemplateExtension = ".liquid";
 
     /// <summary>Every template a theme has.</summary>
@@ -27,10 +28,11 @@ public sealed class Theme
     private static readonly FluidParser Parser = new();
     private readonly Dictionary<string, ThemeTemplate> _templates;
 
-    private Theme(Dictionary<string, ThemeTemplate> templates, string stylesheet)
+    private Theme(Dictionary<string, ThemeTemplate> templates, string stylesheet, string icon)
     {
         _templates = templates;
         Stylesheet = stylesheet;
+        Icon = icon;
     }
 
     /// <summary>The default theme.</summary>
@@ -39,12 +41,15 @@ public sealed class Theme
     /// <summary>The CSS file of the theme.</summary>
     public string Stylesheet { get; }
 
+    /// <summary>The site's icon, an SVG file: pages link it, so browsers do not ask for a missing <c>/favicon.ico</c>.</summary>
+    public string Icon { get; }
+
     internal ThemeTemplate this[string name] => _templates[name];
 
     /// <summary>
     /// The default theme with some files replaced.
     /// </summary>
-    /// <param name="overrides">File name (<c>post.liquid</c>, <c>style.css</c>) to its text.</param>
+    /// <param name="overrides">File name (<c>post.liquid</c>, <c>style.css</c>, <c>favicon.svg</c>) to its text.</param>
     /// <exception cref="ThemeException">A template does not parse.</exception>
     public static Theme Load(IReadOnlyDictionary<string, string> overrides)
     {
@@ -67,12 +72,15 @@ public sealed class Theme
             templates[name] = new LiquidTemplate(name, template);
         }
 
-        return new Theme(templates, overrides.GetValueOrDefault(StylesheetFile) ?? DefaultFile(StylesheetFile));
+        return new Theme(
+            templates,
+            overrides.GetValueOrDefault(StylesheetFile) ?? DefaultFile(StylesheetFile),
+            overrides.GetValueOrDefault(IconFile) ?? DefaultFile(IconFile));
     }
 
     /// <summary>Whether a file of <c>_theme/</c> replaces a file of the theme.</summary>
     public static bool IsThemeFile(string fileName) =>
-        fileName == StylesheetFile || TemplateNames.Any(name => fileName == name + TemplateExtension);
+        fileName is StylesheetFile or IconFile || TemplateNames.Any(name => fileName == name + TemplateExtension);
 
     /// <summary>The text of a file of the default theme, such as <c>post.liquid</c>.</summary>
     /// <exception cref="ThemeException">The default theme has no such file.</exception>

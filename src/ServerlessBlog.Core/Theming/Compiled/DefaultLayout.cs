@@ -62,6 +62,8 @@ internal sealed class DefaultLayout() : ThemeTemplate(Theme.Layout)
 
         output.Write("<link rel=\"stylesheet\" href=\"");
         HtmlOutput.Text(output, site.StyleUrl);
+        output.Write("\">\n<link rel=\"icon\" type=\"image/svg+xml\" href=\"");
+        HtmlOutput.Text(output, site.IconUrl);
         output.Write("\">\n<link rel=\"alternate\" type=\"application/rss+xml\" title=\"");
         HtmlOutput.Text(output, site.Title);
         output.Write(" (RSS)\" href=\"");

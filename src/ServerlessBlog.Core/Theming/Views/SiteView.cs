@@ -14,4 +14,5 @@ public sealed record SiteView(
     string RssUrl,
     string AtomUrl,
     string JsonFeedUrl,
-    string StyleUrl);
+    string StyleUrl,
+    string IconUrl);
