@@ -41,10 +41,14 @@ internal static class RebuildCommand
                 }
 
                 var posts = report.Results.Where(result => ContentPaths.IsPost(result.SourcePath)).ToList();
+                var assets = report.Results.Count(result => !ContentPaths.IsPost(result.SourcePath) && result.SourcePath != ContentPaths.ThemeFolder);
                 int Count(PublishOutcome outcome) => posts.Count(result => result.Outcome == outcome);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"Rebuilt {options.BaseUrl} in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.00} s: {Count(PublishOutcome.Published)} posts published, {Count(PublishOutcome.Pending)} pending, {Count(PublishOutcome.Rejected)} failed, {report.Results.Count - posts.Count} assets; {report.Files} site files, {report.Written} written, {report.Deleted} deleted"));
-                return Count(PublishOutcome.Rejected) > 0 ? ExitCodes.ContentErrors : ExitCodes.Success;
+                    $"Rebuilt {options.BaseUrl} in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.00} s: {Count(PublishOutcome.Published)} posts published, {Count(PublishOutcome.Pending)} pending, {Count(PublishOutcome.Rejected)} failed, {assets} assets; {report.Files} site files, {report.Written} written, {report.Deleted} deleted"));
+
+                // A refused theme (the site keeps the one it had) fails the command as a refused post does.
+                var themeRefused = report.Results.Any(result => result.SourcePath == ContentPaths.ThemeFolder && result.Outcome == PublishOutcome.Rejected);
+                return Count(PublishOutcome.Rejected) > 0 || themeRefused ? ExitCodes.ContentErrors : ExitCodes.Success;
             }, () => client?.Uri, cancellationToken);
         });
         return command;

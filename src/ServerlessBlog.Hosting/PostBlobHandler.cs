@@ -39,6 +39,11 @@ public sealed partial class PostBlobHandler
     /// <summary>Publishes the blob <paramref name="blobName"/> of the posts container as it is now.</summary>
     public async Task<PublishResult> PublishAsync(string blobName, CancellationToken cancellationToken = default)
     {
+        if (blobName.StartsWith(ContentPaths.ThemeFolder, StringComparison.Ordinal))
+        {
+            return await ApplyThemeAsync(cancellationToken);
+        }
+
         var blob = _containers.Posts.GetBlobClient(blobName);
         var linkedFrom = new HashSet<string>(StringComparer.Ordinal);
         for (var attempt = 1; ; attempt++)
@@ -73,6 +78,11 @@ public sealed partial class PostBlobHandler
     /// <summary>Unpublishes the post or asset uploaded as <paramref name="blobName"/>, unless the blob is there again.</summary>
     public async Task<PublishResult> UnpublishAsync(string blobName, CancellationToken cancellationToken = default)
     {
+        if (blobName.StartsWith(ContentPaths.ThemeFolder, StringComparison.Ordinal))
+        {
+            return await ApplyThemeAsync(cancellationToken);
+        }
+
         // A delete event can arrive after the same name was uploaded again, and the upload's own trigger may have
         // published it already: then there is nothing to take off.
         if (await CurrentVersionAsync(_containers.Posts.GetBlobClient(blobName), cancellationToken) is not null)
@@ -131,6 +141,17 @@ public sealed partial class PostBlobHandler
         }
 
         return await UnpublishAsync(blobName, cancellationToken);
+    }
+
+    /// <summary>
+    /// A file of <c>_theme/</c> was saved or deleted: the site takes the theme the container's <c>_theme/</c> holds now,
+    /// whichever of several saves in a row this trigger is for.
+    /// </summary>
+    private async Task<PublishResult> ApplyThemeAsync(CancellationToken cancellationToken)
+    {
+        var result = await _publisher.ApplyThemeAsync(_content, cancellationToken);
+        LogResult(result.SourcePath, result.Outcome, result.Slug, result.Reason);
+        return result;
     }
 
     /// <summary>Brings the site in line with the posts container.</summary>

@@ -22,4 +22,6 @@ internal sealed class SaveDuringPublish(IPostPublisher inner, Func<Task> save) :
     public Task<PublishResult> UnpublishAsync(string sourcePath, CancellationToken cancellationToken = default) => inner.UnpublishAsync(sourcePath, cancellationToken);
 
     public Task<ReconcileReport> ReconcileAsync(IContentSource content, CancellationToken cancellationToken = default) => inner.ReconcileAsync(content, cancellationToken);
+
+    public Task<PublishResult> ApplyThemeAsync(IContentSource content, CancellationToken cancellationToken = default) => inner.ApplyThemeAsync(content, cancellationToken);
 }

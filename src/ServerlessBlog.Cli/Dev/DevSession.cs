@@ -145,8 +145,8 @@ internal sealed class DevSession
             return;
         }
 
-        // Editors' backup files (name~) are not content; hidden files and _theme/ are never published.
-        if (path.Length > 0 && (ContentPaths.IsIgnored(path) || path.EndsWith('~')))
+        // Editors' backup files (name~) are not content; hidden files are never published.
+        if (path.Length > 0 && (!ContentPaths.IsUploaded(path) || path.EndsWith('~')))
         {
             return;
         }
@@ -186,6 +186,7 @@ internal sealed class DevSession
     {
         var line = result.Outcome switch
         {
+            PublishOutcome.Published when result.SourcePath == ContentPaths.ThemeFolder => $"applied {ContentPaths.ThemeFolder} to every page",
             PublishOutcome.Published when result.Slug is not null => $"published {result.SourcePath} -> {_lines.PostUrl(result.Slug)}",
             PublishOutcome.Published => $"copied {result.SourcePath}",
             PublishOutcome.Rejected => $"failed {result.SourcePath}:{result.Reason}",

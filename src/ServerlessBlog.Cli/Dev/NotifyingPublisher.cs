@@ -24,6 +24,9 @@ internal sealed class NotifyingPublisher(IPostPublisher inner, Action<PublishRes
         return report;
     }
 
+    public async Task<PublishResult> ApplyThemeAsync(IContentSource content, CancellationToken cancellationToken = default) =>
+        Report(await inner.ApplyThemeAsync(content, cancellationToken));
+
     private PublishResult Report(PublishResult result)
     {
         if (result.Outcome != PublishOutcome.Unchanged)

@@ -10,7 +10,7 @@ namespace ServerlessBlog.Cli.Uploading;
 /// </summary>
 internal static class ContentFiles
 {
-    /// <summary>The files to upload, skipping what the site never publishes (hidden files, <c>_theme/</c>, <c>site.yaml</c>).</summary>
+    /// <summary>The files to upload: what the site publishes and the theme files; not hidden files or <c>site.yaml</c>.</summary>
     public static IReadOnlyList<LocalContentFile> Resolve(IEnumerable<FileSystemInfo> inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
@@ -61,7 +61,7 @@ internal static class ContentFiles
         foreach (var local in locals)
         {
             var path = PathUnder(root, local);
-            if (!ContentPaths.IsIgnored(path))
+            if (ContentPaths.IsUploaded(path))
             {
                 yield return new LocalContentFile(local, path);
             }

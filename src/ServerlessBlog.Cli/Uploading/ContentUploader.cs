@@ -71,7 +71,7 @@ internal sealed class ContentUploader(BlobContainerClient posts)
         var deleted = new List<string>();
         await foreach (var blob in posts.GetBlobsAsync(new GetBlobsOptions { Prefix = folder.Length == 0 ? null : folder.TrimEnd('/') + "/" }, cancellationToken))
         {
-            if (!present.Contains(blob.Name) && !ContentPaths.IsIgnored(blob.Name))
+            if (!present.Contains(blob.Name) && ContentPaths.IsUploaded(blob.Name))
             {
                 await posts.GetBlobClient(blob.Name).DeleteIfExistsAsync(cancellationToken: cancellationToken);
                 deleted.Add(blob.Name);

@@ -225,17 +225,7 @@ public sealed class SiteBuilder
 
     private static async Task<Theme> LoadThemeAsync(IContentSource source, List<ContentEntry> entries, CancellationToken cancellationToken)
     {
-        var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var entry in entries.Where(entry => entry.Path.StartsWith(ContentPaths.ThemeFolder, StringComparison.Ordinal)))
-        {
-            var name = entry.Path[ContentPaths.ThemeFolder.Length..];
-            if (Theme.IsThemeFile(name))
-            {
-                var file = await source.ReadAsync(entry, cancellationToken);
-                overrides[name] = SourceText.Decode(file.Content.Span);
-            }
-        }
-
+        var overrides = await ThemeFiles.ReadAsync(source, entries, cancellationToken);
         return overrides.Count == 0 ? Theme.Default : Theme.Load(overrides);
     }
 

@@ -9,6 +9,12 @@ public static class ContentPaths
     /// <summary>The folder whose templates override the default theme's.</summary>
     public const string ThemeFolder = "_theme/";
 
+    /// <summary>
+    /// Whether <paramref name="path"/> belongs in the posts container: what the site publishes, and the theme files the
+    /// site is rendered with (<see cref="Theming.ThemeFiles.IsThemeFile"/>).
+    /// </summary>
+    public static bool IsUploaded(string path) => !IsIgnored(path) || Theming.ThemeFiles.IsThemeFile(path);
+
     public static bool IsPost(string path) =>
         path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase);
 

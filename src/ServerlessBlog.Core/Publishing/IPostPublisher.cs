@@ -20,4 +20,11 @@ public interface IPostPublisher
     /// unpublishes what was deleted. Running it twice changes nothing the second time.
     /// </summary>
     Task<ReconcileReport> ReconcileAsync(IContentSource content, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Makes the theme files of the content's <c>_theme/</c> folder the site's theme and renders every page with it,
+    /// unless the site has that theme already; a theme that does not load is rejected and the site keeps its theme.
+    /// A reconcile does this first.
+    /// </summary>
+    Task<PublishResult> ApplyThemeAsync(IContentSource content, CancellationToken cancellationToken = default);
 }

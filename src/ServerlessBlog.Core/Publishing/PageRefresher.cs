@@ -45,6 +45,72 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
         return changed;
     }
 
+    /// <summary>
+    /// Rewrites every page the theme makes, from the index as it is: each post's page and redirect pages, the home,
+    /// archive, month, tags, tag and tag-year pages, the 404 page, the stylesheet and the icon. Feeds and sitemaps do
+    /// not depend on the theme and are left as they are. A post published meanwhile renders its own pages.
+    /// </summary>
+    /// <returns>How many site files were written.</returns>
+    public async Task<int> RenderAllAsync(CancellationToken cancellationToken)
+    {
+        var reader = new IndexReader(documents, records);
+        var catalog = await reader.CatalogAsync(cancellationToken);
+        var months = catalog.Months;
+        var tags = catalog.Tags.Select(tag => new TagSummary(tag.Slug, tag.Name, tag.Count, tag.LastModified)).ToList();
+        var files = new List<SiteFile>
+        {
+            pages.HomePage(await reader.NewestAsync(options.PostsPerPage + 1, cancellationToken)),
+            pages.ArchivePage(months),
+            pages.TagsPage(tags),
+            pages.NotFoundPage(),
+            pages.Stylesheet(),
+            pages.Icon(),
+        };
+
+        foreach (var month in months)
+        {
+            files.Add(pages.ArchiveMonthPage(month, await reader.MonthAsync(month.Year, month.Month, cancellationToken)));
+        }
+
+        foreach (var tag in catalog.Tags)
+        {
+            var summary = tags.First(candidate => candidate.Slug == tag.Slug);
+            files.Add(pages.TagPage(summary, await reader.TaggedAsync(tag.Slug, Math.Max(options.PostsPerPage, options.FeedItems), cancellationToken), tag.Years));
+            foreach (var year in tag.Years.Keys)
+            {
+                files.Add(pages.TagYearPage(summary, year, await reader.TagYearAsync(tag.Slug, year, cancellationToken)));
+            }
+        }
+
+        var written = await WriteAsync(files, [], cancellationToken);
+
+        // Post pages one month at a time, a page written as soon as it is made: a site's records need not fit in memory.
+        foreach (var month in months)
+        {
+            var posts = await reader.MonthAsync(month.Year, month.Month, cancellationToken);
+            await Parallel.ForEachAsync(posts, new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentWrites, CancellationToken = cancellationToken }, async (post, token) =>
+            {
+                // Read past the reader, which keeps what it reads for its lifetime.
+                if ((records.Find(post.Slug, post.Revision) ?? (await documents.ReadAsync<PostRecord>(StatePaths.Post(post.Slug), token)).Value) is not { } record
+                    || !await reader.ListsAsync(record.Summary, token))
+                {
+                    return;
+                }
+
+                var (older, newer) = await reader.NeighboursAsync(record.Summary, token);
+                foreach (var file in pages.RedirectPages(record.Summary).Prepend(pages.PostPage(record.ToRendered(), older, newer)))
+                {
+                    if (await site.WriteAsync(file, token))
+                    {
+                        Interlocked.Increment(ref written);
+                    }
+                }
+            });
+        }
+
+        return written;
+    }
+
     /// <summary>What one section of a refresh writes and deletes.</summary>
     private sealed record Plan(List<SiteFile> Files, List<string> Deletions)
     {

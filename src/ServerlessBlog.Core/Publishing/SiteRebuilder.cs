@@ -1,12 +1,13 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServerlessBlog.Core.Configuration;
+using ServerlessBlog.Core.Publishing.State;
 using ServerlessBlog.Core.Storage;
 
 namespace ServerlessBlog.Core.Publishing;
 
 /// <summary>
-/// Re-renders a live site from its uploaded content, after a theme or renderer change: forgets the publisher's state,
+/// Re-renders a live site from its uploaded content, after a change of settings or of the renderer: forgets the publisher's state,
 /// publishes every file again through <see cref="SitePublisher"/> (so the state is left as incremental publishing
 /// expects it) into a buffer, then writes the pages whose bytes changed and deletes the site files nothing produced.
 /// Running it twice writes nothing the second time.
@@ -66,13 +67,19 @@ public sealed class SiteRebuilder
         return new RebuildReport(report.Changes, files.Count, written, stale.Count);
     }
 
-    /// <summary>Deletes every state document, so that every file is published as if for the first time.</summary>
+    /// <summary>
+    /// Deletes every state document but the applied theme, so that every file is published as if for the first time:
+    /// the theme of the content replaces the applied one only if it loads, as it does when a theme file is uploaded.
+    /// </summary>
     private async Task ForgetStateAsync(CancellationToken cancellationToken)
     {
         var paths = new List<string>();
         await foreach (var path in _state.ListAsync(cancellationToken: cancellationToken))
         {
-            paths.Add(path);
+            if (path != StatePaths.Theme)
+            {
+                paths.Add(path);
+            }
         }
 
         foreach (var path in paths)

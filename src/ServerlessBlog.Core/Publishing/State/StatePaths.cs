@@ -13,6 +13,9 @@ public static class StatePaths
 
     public const string SourcesFolder = "sources/";
 
+    /// <summary>The theme files the site is rendered with (<see cref="ThemeRecord"/>).</summary>
+    public const string Theme = "theme.json";
+
     /// <summary>A rendered post: what its page and the feeds need, so that nothing is rendered twice.</summary>
     public static string Post(string slug) => $"posts/{slug}.json";
 

@@ -48,7 +48,7 @@ public sealed class PublishingStatusReader
         var unprocessed = new List<string>();
         await foreach (var entry in content.ListAsync(cancellationToken))
         {
-            if (!ContentPaths.IsIgnored(entry.Path) && !(records.TryGetValue(entry.Path, out var record) && record.Describes(entry)))
+            if (ContentPaths.IsUploaded(entry.Path) && !(records.TryGetValue(entry.Path, out var record) && record.Describes(entry)))
             {
                 unprocessed.Add(entry.Path);
             }

@@ -1,0 +1,244 @@
+using System.Text;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using ServerlessBlog.Core.Building;
+using ServerlessBlog.Core.Content;
+using ServerlessBlog.Core.Publishing;
+using ServerlessBlog.Core.Publishing.Status;
+using ServerlessBlog.Core.Storage;
+
+namespace ServerlessBlog.Core.Tests;
+
+/// <summary>
+/// The files of <c>_theme/</c> in the posts container are the live site's theme, as they are <c>blog build</c>'s: once
+/// applied, every page is what a whole build of the same content makes, whichever host rendered it and when it started.
+/// </summary>
+public sealed class ThemePublishingTests : IDisposable
+{
+    private const string ThemedPost = "<article class=\"themed\"><h1>{{ post.title }}</h1>\n{{ post.content | raw }}</article>\n";
+    private const string ThemedStyle = "body { color: rebeccapurple; }\n";
+
+    private readonly string _site = Directory.CreateTempSubdirectory("themed-site-").FullName;
+    private readonly string _state = Directory.CreateTempSubdirectory("themed-state-").FullName;
+    private readonly MutableTimeProvider _time = new(GoldenCorpus.Now);
+    private readonly MemoryContentSource _content = new();
+    private readonly SitePublisher _publisher;
+
+    public ThemePublishingTests()
+    {
+        _publisher = NewPublisher();
+    }
+
+    [Fact]
+    public async Task Applying_the_theme_renders_every_published_page_with_it()
+    {
+        await PublishSiteAsync();
+        Upload("_theme/post.liquid", ThemedPost, "t1");
+        Upload("_theme/style.css", ThemedStyle, "s1");
+
+        var result = await _publisher.ApplyThemeAsync(_content);
+
+        Assert.Equal(PublishOutcome.Published, result.Outcome);
+        Assert.True(result.SiteWrites >= 4, $"{result.SiteWrites} files written");
+        Assert.Contains("<article class=\"themed\"><h1>A</h1>", ReadSite("posts/a/index.html"), StringComparison.Ordinal);
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    [Fact]
+    public async Task Applying_the_same_theme_again_writes_nothing()
+    {
+        await PublishSiteAsync();
+        Upload("_theme/post.liquid", ThemedPost, "t1");
+        await _publisher.ApplyThemeAsync(_content);
+
+        var again = await NewPublisher().ApplyThemeAsync(_content);
+
+        Assert.Equal(PublishOutcome.Unchanged, again.Outcome);
+        Assert.Equal(0, again.SiteWrites);
+    }
+
+    [Fact]
+    public async Task A_host_started_before_the_theme_was_applied_publishes_with_it()
+    {
+        await PublishSiteAsync();
+        Upload("_theme/post.liquid", ThemedPost, "t1");
+        await NewPublisher().ApplyThemeAsync(_content);
+
+        await _publisher.PublishAsync(Upload("posts/d.md", Post("D", "2024-03-22T00:00:00Z", "new"), "d1"));
+
+        Assert.Contains("<article class=\"themed\"><h1>D</h1>", ReadSite("posts/d/index.html"), StringComparison.Ordinal);
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    [Fact]
+    public async Task A_theme_applied_while_a_post_is_published_reaches_the_pages_that_publish_wrote()
+    {
+        await PublishSiteAsync();
+        var held = new TaskCompletionSource();
+        var reached = new TaskCompletionSource();
+        var site = new HookedSiteStore(new FolderSiteStore(_site))
+        {
+            BeforeWrite = async path =>
+            {
+                if (path == "posts/d/index.html" && reached.TrySetResult())
+                {
+                    await held.Task;
+                }
+            },
+        };
+        var publishing = NewPublisher(site);
+
+        // This host renders D's page with the default theme; another applies a theme before that page is written.
+        var publish = publishing.PublishAsync(Upload("posts/d.md", Post("D", "2024-03-22T00:00:00Z", "new"), "d1"));
+        await reached.Task;
+        Upload("_theme/post.liquid", ThemedPost, "t1");
+        await NewPublisher().ApplyThemeAsync(_content);
+        held.SetResult();
+        await publish;
+
+        Assert.Contains("<article class=\"themed\"><h1>D</h1>", ReadSite("posts/d/index.html"), StringComparison.Ordinal);
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    [Fact]
+    public async Task A_theme_that_does_not_parse_is_refused_and_the_site_keeps_its_theme()
+    {
+        await PublishSiteAsync();
+        Upload("_theme/post.liquid", ThemedPost, "t1");
+        await _publisher.ApplyThemeAsync(_content);
+        var before = SiteFiles();
+        Upload("_theme/post.liquid", "<h1>{{ post.title </h1>\n{% if %}", "t2");
+        Upload("_theme/style.css", ThemedStyle, "s1");
+
+        var result = await _publisher.ApplyThemeAsync(_content);
+        await _publisher.PublishAsync(Upload("posts/a.md", Post("A edited", "2024-01-15T00:00:00Z", "old"), "a2"));
+
+        Assert.Equal(PublishOutcome.Rejected, result.Outcome);
+        Assert.Contains("post.liquid", result.Reason, StringComparison.Ordinal);
+        Assert.Equal(before["theme/style.css"], ReadSite("theme/style.css"));
+        Assert.Contains("<article class=\"themed\"><h1>A edited</h1>", ReadSite("posts/a/index.html"), StringComparison.Ordinal);
+
+        // Where blog status shows it, for each file of the refused theme.
+        var status = new PublishingStatusReader(new FolderStateStore(_state));
+        foreach (var (path, version) in new[] { ("_theme/post.liquid", "t2"), ("_theme/style.css", "s1") })
+        {
+            var record = await status.ReadAsync(path);
+            Assert.True(PublishingStatusReader.IsAbout(record, version), path);
+            Assert.Equal(PublishOutcome.Rejected, record!.Outcome);
+            Assert.Contains("the theme is not applied: post.liquid", record.Reason, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Deleting_the_theme_files_brings_back_the_default_theme_and_forgets_their_status()
+    {
+        await PublishSiteAsync();
+        Upload("_theme/post.liquid", ThemedPost, "t1");
+        await _publisher.ApplyThemeAsync(_content);
+        _content.Files.Remove("_theme/post.liquid");
+
+        var result = await _publisher.ApplyThemeAsync(_content);
+
+        Assert.Equal(PublishOutcome.Published, result.Outcome);
+        Assert.DoesNotContain("themed", ReadSite("posts/a/index.html"), StringComparison.Ordinal);
+        Assert.Null(await new PublishingStatusReader(new FolderStateStore(_state)).ReadAsync("_theme/post.liquid"));
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    [Fact]
+    public async Task A_reconcile_applies_the_theme_and_records_the_status_of_its_files()
+    {
+        Upload("posts/a.md", Post("A", "2024-01-15T00:00:00Z", "old"), "a1");
+        Upload("_theme/post.liquid", ThemedPost, "t1");
+        Upload("_theme/favicon.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>", "f1");
+
+        var report = await _publisher.ReconcileAsync(_content);
+
+        Assert.Contains(report.Changes, change => change.SourcePath == ContentPaths.ThemeFolder && change.Outcome == PublishOutcome.Published);
+        var status = await new PublishingStatusReader(new FolderStateStore(_state)).ReadAllAsync(_content);
+        Assert.Empty(status.Unprocessed);
+        Assert.Equal(["_theme/favicon.svg", "_theme/post.liquid"], status.Assets.Select(asset => asset.SourcePath));
+        Assert.True((await _publisher.ReconcileAsync(_content)).InSync);
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    [Fact]
+    public async Task A_rebuild_renders_the_site_with_the_theme_of_the_content()
+    {
+        await PublishSiteAsync();
+        Upload("_theme/post.liquid", ThemedPost, "t1");
+        Upload("_theme/list.liquid", "<h1>{{ list.heading }}</h1>\n", "l1");
+
+        await new SiteRebuilder(Options.Create(GoldenCorpus.Options), new FolderSiteStore(_site), new FolderStateStore(_state), _time, NullLoggerFactory.Instance)
+            .RebuildAsync(_content);
+
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    [Fact]
+    public async Task A_rebuild_with_a_theme_that_does_not_parse_keeps_the_applied_theme_and_says_why()
+    {
+        await PublishSiteAsync();
+        Upload("_theme/post.liquid", ThemedPost, "t1");
+        await _publisher.ApplyThemeAsync(_content);
+        Upload("_theme/post.liquid", "{% for %}", "t2");
+
+        var report = await new SiteRebuilder(Options.Create(GoldenCorpus.Options), new FolderSiteStore(_site), new FolderStateStore(_state), _time, NullLoggerFactory.Instance)
+            .RebuildAsync(_content);
+
+        Assert.Contains(report.Results, result => result.SourcePath == ContentPaths.ThemeFolder && result.Outcome == PublishOutcome.Rejected);
+        Assert.Contains("<article class=\"themed\"><h1>A</h1>", ReadSite("posts/a/index.html"), StringComparison.Ordinal);
+    }
+
+    private SitePublisher NewPublisher(ISiteStore? site = null) =>
+        new(Options.Create(GoldenCorpus.Options), site ?? new FolderSiteStore(_site), new FolderStateStore(_state), _time, NullLogger<SitePublisher>.Instance);
+
+    private static string Post(string title, string date, string tag) =>
+        $"---\ntitle: {title}\ndate: {date}\ntags: [{tag}]\naliases: [/old/{title.ToLowerInvariant().Replace(' ', '-')}/]\n---\nBody of {title}.\n";
+
+    private ContentFile Upload(string path, string text, string version)
+    {
+        var file = new ContentFile(path, Encoding.UTF8.GetBytes(text), GoldenCorpus.FileTime, version);
+        _content.Files[path] = file;
+        return file;
+    }
+
+    /// <summary>Three posts over two months and two tags, each with a redirect page; a reconcile writes the site-wide files.</summary>
+    private async Task PublishSiteAsync()
+    {
+        Upload("posts/b.md", Post("B", "2024-01-10T00:00:00Z", "old"), "b1");
+        Upload("posts/c.md", Post("C", "2024-03-20T00:00:00Z", "new"), "c1");
+        Upload("posts/a.md", Post("A", "2024-01-15T00:00:00Z", "old"), "a1");
+        await _publisher.ReconcileAsync(_content);
+    }
+
+    private string ReadSite(string path) => File.ReadAllText(Path.Combine(_site, path), Encoding.UTF8);
+
+    private Dictionary<string, string> SiteFiles() =>
+        GoldenCorpus.RelativeFiles(_site).ToDictionary(file => file, ReadSite, StringComparer.Ordinal);
+
+    /// <summary>The published site is, file for file and byte for byte, what a whole build of the content makes.</summary>
+    private async Task AssertSiteIsTheWholeBuildAsync()
+    {
+        var built = Directory.CreateTempSubdirectory("themed-built-").FullName;
+        try
+        {
+            await new SiteBuilder(GoldenCorpus.Options, _time).BuildAsync(_content, new FolderSiteStore(built), new BuildSettings());
+            var files = GoldenCorpus.RelativeFiles(built);
+            Assert.Equal(files, GoldenCorpus.RelativeFiles(_site));
+            Assert.All(files, file => Assert.True(
+                File.ReadAllBytes(Path.Combine(built, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(_site, file))),
+                $"{file} differs"));
+        }
+        finally
+        {
+            Directory.Delete(built, recursive: true);
+        }
+    }
+
+    public void Dispose()
+    {
+        Directory.Delete(_site, recursive: true);
+        Directory.Delete(_state, recursive: true);
+    }
+}
