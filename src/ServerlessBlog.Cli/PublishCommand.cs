@@ -8,6 +8,7 @@ using ServerlessBlog.Core.Configuration;
 using ServerlessBlog.Core.Content;
 using ServerlessBlog.Core.Publishing;
 using ServerlessBlog.Core.Publishing.Status;
+using ServerlessBlog.Core.Theming;
 
 namespace ServerlessBlog.Cli;
 
@@ -53,7 +54,9 @@ internal static class PublishCommand
 
                 var uploads = await new ContentUploader(blog.Containers.Posts).UploadAsync(files, ProgressBar.ForTerminal(files.Count, "files", ProgressThreshold), token);
                 var posts = uploads.Count(upload => ContentPaths.IsPost(upload.Path));
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Uploaded {uploads.Count} files ({posts} posts, {uploads.Count - posts} assets) to {blog.Containers.Posts.Uri}"));
+                var themeFiles = uploads.Count(upload => ThemeFiles.IsThemeFile(upload.Path));
+                var theme = themeFiles > 0 ? string.Create(CultureInfo.InvariantCulture, $", {themeFiles} theme files") : string.Empty;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Uploaded {uploads.Count} files ({posts} posts, {uploads.Count - posts - themeFiles} assets{theme}) to {blog.Containers.Posts.Uri}"));
                 return waiting ? await WaitAsync(blog, uploads, TimeSpan.FromSeconds(parse.GetValue(timeout)), token) : ExitCodes.Success;
             }, () => client?.Uri, cancellationToken);
         });
@@ -82,7 +85,7 @@ internal static class PublishCommand
                     Console.WriteLine($"{StatusLines.Pending(record)} (pending)");
                     break;
                 default:
-                    Console.WriteLine($"{upload.Path}: {lines.Url(record)}");
+                    Console.WriteLine(ThemeFiles.IsThemeFile(upload.Path) ? $"{upload.Path}: in the theme of every page" : $"{upload.Path}: {lines.Url(record)}");
                     break;
             }
         }

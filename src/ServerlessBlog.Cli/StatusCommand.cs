@@ -41,7 +41,8 @@ internal static class StatusCommand
         Section("Failed", status.Rejected.Select(StatusLines.Rejected).ToList());
         Section("Pending", status.Pending.Select(StatusLines.Pending).ToList());
         Section("Uploaded, not yet processed", status.Unprocessed);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{status.Published.Count} published, {status.Rejected.Count} failed, {status.Pending.Count} pending, {status.Unprocessed.Count} not yet processed, {status.Assets.Count} assets"));
+        var theme = status.ThemeFiles.Count > 0 ? string.Create(CultureInfo.InvariantCulture, $", {status.ThemeFiles.Count} theme files") : string.Empty;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{status.Published.Count} published, {status.Rejected.Count} failed, {status.Pending.Count} pending, {status.Unprocessed.Count} not yet processed, {status.Assets.Count} assets{theme}"));
     }
 
     private static void Section(string title, IReadOnlyList<string> lines)

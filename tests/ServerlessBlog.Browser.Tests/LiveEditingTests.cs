@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using Microsoft.Playwright;
 
 namespace ServerlessBlog.Browser.Tests;
 
@@ -21,6 +22,25 @@ public sealed class LiveEditingTests(DevSiteFixture site) : IClassFixture<DevSit
 
         await page.WaitForFunctionAsync("() => document.querySelector('h1').textContent === 'Writing about code, revised'", null, new() { Timeout = (float)UpdateTimeout.TotalMilliseconds });
         Console.WriteLine($"save to browser update: {saved.Elapsed.TotalSeconds:0.0} s");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Saving_a_theme_file_renders_the_open_page_again_and_deleting_it_brings_back_the_default_theme()
+    {
+        var (page, errors) = await site.OpenAsync();
+        await page.GotoAsync("/posts/hello-world/");
+        Assert.Equal(1, await page.Locator("article.post").CountAsync());
+        var theme = Path.Combine(site.Server.Content, "_theme", "post.liquid");
+        var wait = new PageWaitForFunctionOptions { Timeout = (float)UpdateTimeout.TotalMilliseconds };
+
+        Directory.CreateDirectory(Path.GetDirectoryName(theme)!);
+        await File.WriteAllTextAsync(theme, "<article class=\"themed\"><h1>{{ post.title }}</h1>\n{{ post.content | raw }}</article>\n");
+        await page.WaitForFunctionAsync("() => document.querySelector('article.themed h1') !== null", null, wait);
+
+        File.Delete(theme);
+        await page.WaitForFunctionAsync("() => document.querySelector('article.post') !== null", null, wait);
+        Assert.Empty(errors);
         await page.Context.CloseAsync();
     }
 

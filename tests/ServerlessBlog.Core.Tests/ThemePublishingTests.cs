@@ -157,7 +157,8 @@ public sealed class ThemePublishingTests : IDisposable
         Assert.Contains(report.Changes, change => change.SourcePath == ContentPaths.ThemeFolder && change.Outcome == PublishOutcome.Published);
         var status = await new PublishingStatusReader(new FolderStateStore(_state)).ReadAllAsync(_content);
         Assert.Empty(status.Unprocessed);
-        Assert.Equal(["_theme/favicon.svg", "_theme/post.liquid"], status.Assets.Select(asset => asset.SourcePath));
+        Assert.Empty(status.Assets);
+        Assert.Equal(["_theme/favicon.svg", "_theme/post.liquid"], status.ThemeFiles.Select(file => file.SourcePath));
         Assert.True((await _publisher.ReconcileAsync(_content)).InSync);
         await AssertSiteIsTheWholeBuildAsync();
     }

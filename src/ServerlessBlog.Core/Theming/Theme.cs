@@ -66,7 +66,8 @@ public sealed class Theme
 
             if (!Parser.TryParse(source, out var template, out var error))
             {
-                throw new ThemeException($"{file}: {error}");
+                // The parser's first line says what and where, (line:column); the rest repeats the source.
+                throw new ThemeException($"{file}: {error.AsSpan().TrimStart().ToString().Split('\n')[0].TrimEnd()}");
             }
 
             templates[name] = new LiquidTemplate(name, template);

@@ -59,7 +59,8 @@ public sealed class PublishingStatusReader
             sorted.Where(record => record.Outcome == PublishOutcome.Published && !record.IsAsset).ToList(),
             sorted.Where(record => record.Outcome == PublishOutcome.Rejected).ToList(),
             sorted.Where(record => record.Outcome == PublishOutcome.Pending).ToList(),
-            sorted.Where(record => record.Outcome == PublishOutcome.Published && record.IsAsset).ToList(),
-            unprocessed.Order(StringComparer.Ordinal).ToList());
+            sorted.Where(record => record.Outcome == PublishOutcome.Published && record.IsAsset && !Theming.ThemeFiles.IsThemeFile(record.SourcePath)).ToList(),
+            unprocessed.Order(StringComparer.Ordinal).ToList(),
+            sorted.Where(record => record.Outcome == PublishOutcome.Published && Theming.ThemeFiles.IsThemeFile(record.SourcePath)).ToList());
     }
 }
