@@ -57,6 +57,33 @@ public sealed class ThemePublishingTests : IDisposable
         Assert.Equal(0, again.SiteWrites);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task An_apply_that_fails_while_pages_are_rendered_is_finished_by_its_retry_or_the_next_reconcile(bool byReconcile)
+    {
+        await PublishSiteAsync();
+        Upload("_theme/post.liquid", ThemedPost, "t1");
+        var armed = 1;
+        var failing = new HookedSiteStore(new FolderSiteStore(_site))
+        {
+            BeforeWrite = path => path == "posts/b/index.html" && Interlocked.Exchange(ref armed, 0) == 1 ? throw new IOException($"{path}: injected failure") : Task.CompletedTask,
+        };
+
+        await Assert.ThrowsAsync<IOException>(() => NewPublisher(failing).ApplyThemeAsync(_content));
+        if (byReconcile)
+        {
+            Assert.Contains((await _publisher.ReconcileAsync(_content)).Changes, change => change.SourcePath == ContentPaths.ThemeFolder && change.Outcome == PublishOutcome.Published);
+        }
+        else
+        {
+            Assert.Equal(PublishOutcome.Published, (await _publisher.ApplyThemeAsync(_content)).Outcome);
+        }
+
+        Assert.Equal(PublishOutcome.Unchanged, (await _publisher.ApplyThemeAsync(_content)).Outcome);
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
     [Fact]
     public async Task A_host_started_before_the_theme_was_applied_publishes_with_it()
     {

@@ -53,7 +53,7 @@ public sealed partial class SitePublisher : IPostPublisher
         _documents = new StateDocuments(state, ConflictPipeline.Create(time));
         _index = new PostIndex(_documents);
         _links = new PostLinks(_documents);
-        _rendering = RenderingWith(null, Theme.Default);
+        _rendering = RenderingWith(null, null);
     }
 
     public async Task<PublishResult> PublishAsync(ContentFile file, CancellationToken cancellationToken = default)
@@ -392,35 +392,18 @@ public sealed partial class SitePublisher : IPostPublisher
     private async Task<PublishResult> ApplyThemeAsync(IContentSource content, IReadOnlyList<ContentEntry> listed, CancellationToken cancellationToken)
     {
         var files = await ThemeFiles.ReadAsync(content, listed, cancellationToken);
+        var fingerprint = ThemeFiles.Fingerprint(files);
         var (applied, version) = await _documents.ReadAsync<ThemeRecord>(StatePaths.Theme, cancellationToken);
-        if (ThemeFiles.Fingerprint(files) == (applied?.Fingerprint ?? DefaultThemeFingerprint))
+        if (fingerprint == FingerprintOf(applied) && applied?.Rendered != false)
         {
             await RecordThemeStatusesAsync(listed, files, PublishOutcome.Published, null, cancellationToken);
             return new PublishResult(ContentPaths.ThemeFolder, PublishOutcome.Unchanged);
         }
 
-        StateUpdate<ThemeRecord> update;
+        ThemeRecord recorded;
         try
         {
-            var first = true;
-            update = await _documents.UpdateAsync<ThemeRecord>(
-                StatePaths.Theme,
-                async (current, token) =>
-                {
-                    var latest = first ? files : await ThemeFiles.ReadAsync(content, token);
-                    first = false;
-                    var fingerprint = ThemeFiles.Fingerprint(latest);
-                    if (fingerprint == (current?.Fingerprint ?? DefaultThemeFingerprint))
-                    {
-                        return current;
-                    }
-
-                    // Refused before it is written: a theme that does not load would stop every publish.
-                    Theme.Load(latest);
-                    return latest.Count == 0 ? null : new ThemeRecord { Fingerprint = fingerprint, Files = latest };
-                },
-                cancellationToken,
-                new StateSnapshot<ThemeRecord>(applied, version));
+            recorded = fingerprint == FingerprintOf(applied) ? applied! : await RecordThemeAsync(content, files, applied, version, cancellationToken);
         }
         catch (ThemeException ex)
         {
@@ -433,9 +416,48 @@ public sealed partial class SitePublisher : IPostPublisher
 
         var rendering = await RenderingAsync(cancellationToken);
         var writes = await rendering.Refresher.RenderAllAsync(cancellationToken);
+
+        // Said only once every page is rendered: until then the same files, applied again, render the site again.
+        var (now, nowVersion) = await _documents.ReadAsync<ThemeRecord>(StatePaths.Theme, cancellationToken);
+        if (now is not null && nowVersion is not null && now.Fingerprint == rendering.ThemeFingerprint && !now.Rendered)
+        {
+            // Lost to another writer: that is another apply, which says so itself when its rendering is done.
+            await _documents.Store.TryWriteAsync(StatePaths.Theme, StateJson.Serialize(now with { Rendered = true }), nowVersion, cancellationToken);
+        }
+
         await RecordThemeStatusesAsync(listed, files, PublishOutcome.Published, null, cancellationToken);
-        LogThemeApplied(update.Written?.Files.Count ?? 0, writes);
+        LogThemeApplied(recorded.Files.Count, writes);
         return new PublishResult(ContentPaths.ThemeFolder, PublishOutcome.Published, SiteWrites: writes);
+    }
+
+    /// <summary>
+    /// Records the theme files as the site's theme, once they load. Another host recording other files at the same time
+    /// makes the write conflict: the loser reads the files again, so that the theme uploaded last is the one that stays.
+    /// </summary>
+    /// <exception cref="ThemeException">The files do not load.</exception>
+    private async Task<ThemeRecord> RecordThemeAsync(IContentSource content, SortedDictionary<string, string> files, ThemeRecord? applied, string? version, CancellationToken cancellationToken)
+    {
+        var first = true;
+        var update = await _documents.UpdateAsync<ThemeRecord>(
+            StatePaths.Theme,
+            async (current, token) =>
+            {
+                var latest = first ? files : await ThemeFiles.ReadAsync(content, token);
+                first = false;
+                var fingerprint = ThemeFiles.Fingerprint(latest);
+                if (current is not null && fingerprint == current.Fingerprint)
+                {
+                    return current;
+                }
+
+                // Refused before it is recorded: a theme that does not load would stop every publish. No files is the
+                // default theme, recorded too, so that its rendering is known to be finished or not.
+                Theme.Load(latest);
+                return new ThemeRecord { Fingerprint = fingerprint, Files = latest };
+            },
+            cancellationToken,
+            new StateSnapshot<ThemeRecord>(applied, version));
+        return update.Written!;
     }
 
     /// <summary>
@@ -489,34 +511,35 @@ public sealed partial class SitePublisher : IPostPublisher
         }
 
         var (applied, version) = await _documents.ReadAsync<ThemeRecord>(StatePaths.Theme, cancellationToken);
-        var next = RenderingWith(version, ThemeOf(applied));
+        var next = FingerprintOf(applied) == current.ThemeFingerprint ? current with { ThemeVersion = version } : RenderingWith(version, applied);
         _rendering = next;
         return next;
     }
 
-    private Theme ThemeOf(ThemeRecord? applied)
+    private static string FingerprintOf(ThemeRecord? applied) => applied?.Fingerprint ?? DefaultThemeFingerprint;
+
+    private SiteRendering RenderingWith(string? themeVersion, ThemeRecord? applied)
     {
+        Theme theme;
         try
         {
-            return applied is null ? Theme.Default : Theme.Load(applied.Files);
+            theme = applied is null ? Theme.Default : Theme.Load(applied.Files);
         }
         catch (ThemeException ex)
         {
             // Only a theme that loaded is applied; one that no longer does (after an upgrade) must not stop publishing.
             LogAppliedThemeUnusable(ex);
-            return Theme.Default;
+            theme = Theme.Default;
         }
-    }
 
-    private SiteRendering RenderingWith(string? themeVersion, Theme theme)
-    {
         var pages = new PageGenerator(_options, theme);
-        return new SiteRendering(themeVersion, pages, new PageRefresher(_options, pages, _feeds, _documents, _records, _site));
+        return new SiteRendering(themeVersion, FingerprintOf(applied), pages, new PageRefresher(_options, pages, _feeds, _documents, _records, _site));
     }
 
     /// <summary>
     /// A theme applied while an operation ran may have rendered the site before the operation wrote its pages with the
-    /// theme it started with: then the site is rendered again with the new one.
+    /// theme it started with: then the site is rendered again with the new one. Another version of the same files (the
+    /// apply saying it is done) changes no page.
     /// </summary>
     private async Task<PublishResult> CatchUpWithThemeAsync(SiteRendering used, PublishResult result, CancellationToken cancellationToken)
     {
@@ -526,7 +549,9 @@ public sealed partial class SitePublisher : IPostPublisher
         }
 
         var rendering = await RenderingAsync(cancellationToken);
-        return result with { SiteWrites = result.SiteWrites + await rendering.Refresher.RenderAllAsync(cancellationToken) };
+        return rendering.ThemeFingerprint == used.ThemeFingerprint
+            ? result
+            : result with { SiteWrites = result.SiteWrites + await rendering.Refresher.RenderAllAsync(cancellationToken) };
     }
 
     private static void Enqueue(Queue<string> queue, IEnumerable<string> paths)

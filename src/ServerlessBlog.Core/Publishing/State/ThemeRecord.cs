@@ -10,6 +10,12 @@ public sealed record ThemeRecord
     /// <summary>The <see cref="Theming.ThemeFiles.Fingerprint"/> of <see cref="Files"/>.</summary>
     public required string Fingerprint { get; init; }
 
-    /// <summary>File name (<c>post.liquid</c>) to its text.</summary>
+    /// <summary>File name (<c>post.liquid</c>) to its text; none for the default theme, after a theme was deleted.</summary>
     public required SortedDictionary<string, string> Files { get; init; }
+
+    /// <summary>
+    /// Whether every page was rendered with these files since they were recorded. Until then, applying the same files
+    /// again renders the site again: an apply that stopped half-way is finished by its retry or the next reconcile.
+    /// </summary>
+    public bool Rendered { get; init; }
 }
