@@ -24,9 +24,13 @@ public sealed class BlobContentSource : IContentSource
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<ContentEntry> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<ContentEntry> ListAsync(CancellationToken cancellationToken = default) => ListAsync(string.Empty, cancellationToken);
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<ContentEntry> ListAsync(string folder, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await foreach (var item in _container.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata }, cancellationToken))
+        ArgumentNullException.ThrowIfNull(folder);
+        await foreach (var item in _container.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata, Prefix = folder.Length == 0 ? null : folder }, cancellationToken))
         {
             var properties = item.Properties;
             var modified = BlobFileTime.Of(item.Metadata, properties.LastModified ?? DateTimeOffset.MinValue);

@@ -218,6 +218,122 @@ public sealed class ThemePublishingTests : IDisposable
         Assert.Contains("<article class=\"themed\"><h1>A</h1>", ReadSite("posts/a/index.html"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Of_two_themes_applied_at_once_the_one_uploaded_last_renders_every_page_and_its_files_say_so()
+    {
+        await PublishSiteAsync();
+        Upload("_theme/post.liquid", ThemedPost, "t1");
+        var (held, reached, site) = HoldFirstWrite(path => path.StartsWith("posts/", StringComparison.Ordinal));
+
+        // This host renders the first theme and stops at its first post page; another records and renders a newer one.
+        var first = NewPublisher(site).ApplyThemeAsync(_content);
+        await reached.Task;
+        Upload("_theme/post.liquid", ThemedPost.Replace("themed", "newer", StringComparison.Ordinal), "t2");
+        Upload("_theme/style.css", ThemedStyle, "s1");
+        await NewPublisher().ApplyThemeAsync(_content);
+        held.SetResult();
+        await first;
+
+        Assert.Contains("<article class=\"newer\"><h1>B</h1>", ReadSite("posts/b/index.html"), StringComparison.Ordinal);
+        await AssertSiteIsTheWholeBuildAsync();
+        var status = await new PublishingStatusReader(new FolderStateStore(_state)).ReadAllAsync(_content);
+        Assert.Empty(status.Unprocessed);
+        Assert.True(PublishingStatusReader.IsAbout(await new PublishingStatusReader(new FolderStateStore(_state)).ReadAsync("_theme/post.liquid"), "t2"));
+    }
+
+    [Fact]
+    public async Task A_post_published_while_every_page_is_rendered_stays_on_the_pages_that_list_it()
+    {
+        await PublishSiteAsync();
+        Upload("_theme/post.liquid", ThemedPost, "t1");
+        var (held, reached, site) = HoldFirstWrite(_ => true);
+
+        var apply = NewPublisher(site).ApplyThemeAsync(_content);
+        await reached.Task;
+        await NewPublisher().PublishAsync(Upload("posts/d.md", Post("D", "2024-03-22T00:00:00Z", "new"), "d1"));
+        held.SetResult();
+        await apply;
+
+        Assert.Contains("/posts/d/", ReadSite("index.html"), StringComparison.Ordinal);
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    [Fact]
+    public async Task A_post_taken_off_while_every_page_is_rendered_leaves_no_page_behind()
+    {
+        await PublishSiteAsync();
+        Upload("_theme/post.liquid", ThemedPost, "t1");
+        var (held, reached, site) = HoldFirstWrite(_ => true);
+
+        var apply = NewPublisher(site).ApplyThemeAsync(_content);
+        await reached.Task;
+        _content.Files.Remove("posts/c.md");
+        await NewPublisher().UnpublishAsync("posts/c.md");
+        held.SetResult();
+        await apply;
+
+        Assert.False(File.Exists(Path.Combine(_site, "posts", "c", "index.html")));
+        Assert.False(File.Exists(Path.Combine(_site, "archive", "2024", "03", "index.html")));
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    [Fact]
+    public async Task A_theme_applied_by_a_trigger_during_a_rebuild_is_the_theme_of_every_page_the_rebuild_writes()
+    {
+        await PublishSiteAsync();
+        var state = new HookedStateStore(new FolderStateStore(_state));
+        var applied = 0;
+        state.BeforeRead = async path =>
+        {
+            // Between two of the rebuild's publishes: one post is in its buffer already, in the theme the site had.
+            if (path == "sources/posts/c.md.json" && Interlocked.Exchange(ref applied, 1) == 0)
+            {
+                Upload("_theme/post.liquid", ThemedPost, "t1");
+                await NewPublisher().ApplyThemeAsync(_content);
+            }
+        };
+
+        await new SiteRebuilder(Options.Create(GoldenCorpus.Options), new FolderSiteStore(_site), state, _time, NullLoggerFactory.Instance).RebuildAsync(_content);
+
+        Assert.Equal(1, applied);
+        Assert.Contains("<article class=\"themed\"><h1>B</h1>", ReadSite("posts/b/index.html"), StringComparison.Ordinal);
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    [Fact]
+    public async Task A_refused_theme_is_reported_once_and_later_reconciles_are_in_sync()
+    {
+        await PublishSiteAsync();
+        Upload("_theme/post.liquid", "{% for %}", "t1");
+
+        var first = await _publisher.ReconcileAsync(_content);
+        var second = await NewPublisher().ReconcileAsync(_content);
+
+        Assert.Contains(first.Changes, change => change.SourcePath == ContentPaths.ThemeFolder && change.Outcome == PublishOutcome.Rejected);
+        Assert.True(second.InSync, string.Join(", ", second.Changes.Select(change => $"{change.SourcePath}: {change.Outcome}")));
+        Upload("_theme/post.liquid", ThemedPost, "t2");
+        Assert.Contains((await _publisher.ReconcileAsync(_content)).Changes, change => change.SourcePath == ContentPaths.ThemeFolder && change.Outcome == PublishOutcome.Published);
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    /// <summary>A site store that holds the first write <paramref name="which"/> picks until the test lets it go.</summary>
+    private (TaskCompletionSource Held, TaskCompletionSource Reached, HookedSiteStore Site) HoldFirstWrite(Func<string, bool> which)
+    {
+        var held = new TaskCompletionSource();
+        var reached = new TaskCompletionSource();
+        var site = new HookedSiteStore(new FolderSiteStore(_site))
+        {
+            BeforeWrite = async path =>
+            {
+                if (which(path) && reached.TrySetResult())
+                {
+                    await held.Task;
+                }
+            },
+        };
+        return (held, reached, site);
+    }
+
     private SitePublisher NewPublisher(ISiteStore? site = null) =>
         new(Options.Create(GoldenCorpus.Options), site ?? new FolderSiteStore(_site), new FolderStateStore(_state), _time, NullLogger<SitePublisher>.Instance);
 

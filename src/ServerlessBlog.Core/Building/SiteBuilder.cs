@@ -225,7 +225,7 @@ public sealed class SiteBuilder
 
     private static async Task<Theme> LoadThemeAsync(IContentSource source, List<ContentEntry> entries, CancellationToken cancellationToken)
     {
-        var overrides = await ThemeFiles.ReadAsync(source, entries, cancellationToken);
+        var overrides = ThemeFiles.Texts(await ThemeFiles.ReadAsync(source, entries, cancellationToken));
         return overrides.Count == 0 ? Theme.Default : Theme.Load(overrides);
     }
 

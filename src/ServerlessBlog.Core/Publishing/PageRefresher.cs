@@ -21,6 +21,9 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
     // A publish writes a few dozen files: all of them at once, within reason.
     private const int MaxConcurrentWrites = 32;
 
+    // Passes of a whole rendering made again because the index changed meanwhile; then the next reconcile goes on.
+    private const int MaxRenderAllPasses = 3;
+
     /// <summary>
     /// Rewrites the pages of the change; the first round starts from the index documents the change left, when known.
     /// A round made from an index another publisher changed meanwhile is made again, with the conflict pipeline's
@@ -48,12 +51,42 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
     /// <summary>
     /// Rewrites every page the theme makes, from the index as it is: each post's page and redirect pages, the home,
     /// archive, month, tags, tag and tag-year pages, the 404 page, the stylesheet and the icon. Feeds and sitemaps do
-    /// not depend on the theme and are left as they are. A post published meanwhile renders its own pages.
+    /// not depend on the theme and are left as they are.
     /// </summary>
-    /// <returns>How many site files were written.</returns>
-    public async Task<int> RenderAllAsync(CancellationToken cancellationToken)
+    /// <remarks>
+    /// A post published or taken off while this runs renders its own pages, which a pass made from the older index may
+    /// overwrite, and a pass may bring back the page of a post, month or tag that went meanwhile. So a pass that finds
+    /// the index changed since it read it is made again, and deletes what an earlier pass wrote and it does not.
+    /// </remarks>
+    /// <returns>How many site files were written or deleted, and whether the last pass was made from the index as it still is.</returns>
+    public async Task<(int Changed, bool Settled)> RenderAllAsync(CancellationToken cancellationToken)
     {
-        var reader = new IndexReader(documents, records);
+        var changed = 0;
+        var earlier = new HashSet<string>(StringComparer.Ordinal);
+        for (var pass = 1; pass <= MaxRenderAllPasses; pass++)
+        {
+            var reader = new IndexReader(documents, records);
+            var (written, paths) = await RenderAllPassAsync(reader, cancellationToken);
+            changed += written;
+            foreach (var path in earlier.Where(path => !paths.Contains(path)))
+            {
+                await site.DeleteAsync(path, cancellationToken);
+                changed++;
+            }
+
+            if (!await reader.IsStaleAsync(cancellationToken))
+            {
+                return (changed, true);
+            }
+
+            earlier.UnionWith(paths);
+        }
+
+        return (changed, false);
+    }
+
+    private async Task<(int Written, HashSet<string> Paths)> RenderAllPassAsync(IndexReader reader, CancellationToken cancellationToken)
+    {
         var catalog = await reader.CatalogAsync(cancellationToken);
         var months = catalog.Months;
         var tags = catalog.Tags.Select(tag => new TagSummary(tag.Slug, tag.Name, tag.Count, tag.LastModified)).ToList();
@@ -82,12 +115,14 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
             }
         }
 
+        var paths = files.Select(file => file.Path).ToHashSet(StringComparer.Ordinal);
         var written = await WriteAsync(files, [], cancellationToken);
 
         // Post pages one month at a time, a page written as soon as it is made: a site's records need not fit in memory.
         foreach (var month in months)
         {
             var posts = await reader.MonthAsync(month.Year, month.Month, cancellationToken);
+            var pagesOfMonth = new System.Collections.Concurrent.ConcurrentBag<string>();
             await Parallel.ForEachAsync(posts, new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentWrites, CancellationToken = cancellationToken }, async (post, token) =>
             {
                 // Read past the reader, which keeps what it reads for its lifetime.
@@ -100,15 +135,17 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
                 var (older, newer) = await reader.NeighboursAsync(record.Summary, token);
                 foreach (var file in pages.RedirectPages(record.Summary).Prepend(pages.PostPage(record.ToRendered(), older, newer)))
                 {
+                    pagesOfMonth.Add(file.Path);
                     if (await site.WriteAsync(file, token))
                     {
                         Interlocked.Increment(ref written);
                     }
                 }
             });
+            paths.UnionWith(pagesOfMonth);
         }
 
-        return written;
+        return (written, paths);
     }
 
     /// <summary>What one section of a refresh writes and deletes.</summary>

@@ -27,7 +27,7 @@ public sealed partial class SitePublisher : IPostPublisher
     private readonly FeedGenerator _feeds;
     private readonly StateDocuments _documents;
     private readonly PostIndex _index;
-    private SiteRendering _rendering;
+    private readonly LiveTheme _theme;
     private readonly PostRecordCache _records = new();
     private readonly PathLocks _locks = new();
     private readonly PostLinks _links;
@@ -37,8 +37,6 @@ public sealed partial class SitePublisher : IPostPublisher
 
     /// <summary>How often one reconcile publishes a file again because others marked it: links settle in one or two.</summary>
     private const int MaxFollowUps = 3;
-
-    private static readonly string DefaultThemeFingerprint = ThemeFiles.Fingerprint(new Dictionary<string, string>());
 
     public SitePublisher(IOptions<BlogOptions> options, ISiteStore site, IStateStore state, TimeProvider time, ILogger<SitePublisher> logger)
     {
@@ -53,7 +51,7 @@ public sealed partial class SitePublisher : IPostPublisher
         _documents = new StateDocuments(state, ConflictPipeline.Create(time));
         _index = new PostIndex(_documents);
         _links = new PostLinks(_documents);
-        _rendering = RenderingWith(null, null);
+        _theme = new LiveTheme(_options, _feeds, _documents, _records, site, time, logger);
     }
 
     public async Task<PublishResult> PublishAsync(ContentFile file, CancellationToken cancellationToken = default)
@@ -61,12 +59,13 @@ public sealed partial class SitePublisher : IPostPublisher
         ArgumentNullException.ThrowIfNull(file);
         using (await _locks.EnterAsync(file.Path, cancellationToken))
         {
-            var rendering = await RenderingAsync(cancellationToken);
-            return await CatchUpWithThemeAsync(rendering, await PublishLockedAsync(file, rendering, cancellationToken), cancellationToken);
+            var pages = new ThemedRefresh(await _theme.RenderingAsync(cancellationToken));
+            var result = await PublishLockedAsync(file, pages, cancellationToken);
+            return result with { SiteWrites = result.SiteWrites + await _theme.CatchUpAsync(pages, cancellationToken) };
         }
     }
 
-    private async Task<PublishResult> PublishLockedAsync(ContentFile file, SiteRendering rendering, CancellationToken cancellationToken)
+    private async Task<PublishResult> PublishLockedAsync(ContentFile file, ThemedRefresh pages, CancellationToken cancellationToken)
     {
         if (ContentPaths.IsIgnored(file.Path))
         {
@@ -100,13 +99,13 @@ public sealed partial class SitePublisher : IPostPublisher
         }
         catch (ContentException ex)
         {
-            return await RejectAsync(file, hash, ex.Line, ex.Message, source, sourceRead, rendering, cancellationToken);
+            return await RejectAsync(file, hash, ex.Line, ex.Message, source, sourceRead, pages, cancellationToken);
         }
 
         if (post.Draft || post.Date > now)
         {
             var linkedFromPending = new List<string>();
-            var writes = await TakeOffAsync(file.Path, source, linkedFromPending, rendering, cancellationToken);
+            var writes = await TakeOffAsync(file.Path, source, linkedFromPending, pages, cancellationToken);
             var reason = post.Draft ? "1: the post is a draft" : $"1: the post is scheduled for {ViewFactory.Iso(post.Date)}";
             await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Pending, SourceHash = hash, Reason = reason, PublishAt = post.Draft ? null : post.Date, SourceModified = file.LastModified, SourceVersion = file.Version, RecordedAt = now }, sourceRead, cancellationToken);
             await MarkLinkingFilesAfterRemovalAsync(file.Path, source?.Slug, linkedFromPending, cancellationToken);
@@ -140,7 +139,7 @@ public sealed partial class SitePublisher : IPostPublisher
         }
         catch (ContentException ex)
         {
-            return await RejectAsync(file, hash, ex.Line, ex.Message, source, sourceRead, rendering, cancellationToken);
+            return await RejectAsync(file, hash, ex.Line, ex.Message, source, sourceRead, pages, cancellationToken);
         }
 
         var record = PostRecord.From(rendered, hash);
@@ -154,7 +153,7 @@ public sealed partial class SitePublisher : IPostPublisher
         var unsettled = source?.Unsettled ?? [];
         foreach (var group in unsettled.Where(version => version.Slug != post.Slug && version.Slug != source?.Slug).GroupBy(version => version.Slug))
         {
-            siteWrites += await RemovePostAsync(group.Key, file.Path, null, [.. group], linkedFrom, rendering, cancellationToken);
+            siteWrites += await RemovePostAsync(group.Key, file.Path, null, [.. group], linkedFrom, pages, cancellationToken);
         }
 
         var stillNoted = unsettled.Where(version => version.Slug == post.Slug || version.Slug == source?.Slug).ToList();
@@ -176,7 +175,7 @@ public sealed partial class SitePublisher : IPostPublisher
             // name came first), the file is marked and published again.
             await _links.AddWaiterAsync(post.Slug, file.Path, cancellationToken);
             var against = raced ? started.Value! with { Unsettled = [.. started.Value.Unsettled.Where(version => !SourceRecord.SamePlace(version, record.Summary))] } : source;
-            var rejected = await RejectAsync(file, hash, 1, $"the slug '{post.Slug}' is already taken by {ex.Owner}", against, started, rendering, cancellationToken);
+            var rejected = await RejectAsync(file, hash, 1, $"the slug '{post.Slug}' is already taken by {ex.Owner}", against, started, pages, cancellationToken);
 
             // The owner may have gone between the claim and the wait being noted, and marked no one: then this file is next.
             return (await _documents.ReadAsync<PostRecord>(StatePaths.Post(post.Slug), cancellationToken)).Value is null
@@ -186,7 +185,7 @@ public sealed partial class SitePublisher : IPostPublisher
 
         if (source?.Slug is { } oldSlug && oldSlug != post.Slug)
         {
-            siteWrites += await RemovePostAsync(oldSlug, file.Path, source.Indexed, [.. unsettled.Where(version => version.Slug == oldSlug)], linkedFrom, rendering, cancellationToken);
+            siteWrites += await RemovePostAsync(oldSlug, file.Path, source.Indexed, [.. unsettled.Where(version => version.Slug == oldSlug)], linkedFrom, pages, cancellationToken);
         }
 
         // What the index holds of this file is what its last finished publish recorded; without that (a first publish,
@@ -208,10 +207,10 @@ public sealed partial class SitePublisher : IPostPublisher
         // perhaps before the neighbours' pages were refreshed: refresh them again rather than trust that they were.
         var interrupted = previous is not null && previous.SourceHash == hash;
         var layoutChanged = indexed is null || interrupted || indexed.Date != record.Summary.Date || indexed.Title != record.Summary.Title;
-        siteWrites += await rendering.Refresher.RefreshAsync(indexed, record.Summary, layoutChanged ? oldNeighbours : [], index, cancellationToken);
+        siteWrites += await pages.RefreshAsync(indexed, record.Summary, layoutChanged ? oldNeighbours : [], index, cancellationToken);
         foreach (var (leftover, neighbours) in leftovers)
         {
-            siteWrites += await rendering.Refresher.RefreshAsync(leftover, record.Summary, neighbours, null, cancellationToken);
+            siteWrites += await pages.RefreshAsync(leftover, record.Summary, neighbours, null, cancellationToken);
         }
 
         // Posts that link here hold the address this post had (an older slug), or the file name's while it had none.
@@ -239,12 +238,13 @@ public sealed partial class SitePublisher : IPostPublisher
         ArgumentNullException.ThrowIfNull(sourcePath);
         using (await _locks.EnterAsync(sourcePath, cancellationToken))
         {
-            var rendering = await RenderingAsync(cancellationToken);
-            return await CatchUpWithThemeAsync(rendering, await UnpublishLockedAsync(sourcePath, rendering, cancellationToken), cancellationToken);
+            var pages = new ThemedRefresh(await _theme.RenderingAsync(cancellationToken));
+            var result = await UnpublishLockedAsync(sourcePath, pages, cancellationToken);
+            return result with { SiteWrites = result.SiteWrites + await _theme.CatchUpAsync(pages, cancellationToken) };
         }
     }
 
-    private async Task<PublishResult> UnpublishLockedAsync(string sourcePath, SiteRendering rendering, CancellationToken cancellationToken)
+    private async Task<PublishResult> UnpublishLockedAsync(string sourcePath, ThemedRefresh pages, CancellationToken cancellationToken)
     {
         var (source, version) = await _documents.ReadAsync<SourceRecord>(StatePaths.Source(sourcePath), cancellationToken);
         if (source is null)
@@ -261,7 +261,7 @@ public sealed partial class SitePublisher : IPostPublisher
         }
         else
         {
-            writes = await TakeOffAsync(sourcePath, source, linkedFrom, rendering, cancellationToken);
+            writes = await TakeOffAsync(sourcePath, source, linkedFrom, pages, cancellationToken);
         }
 
         if (!await _documents.Store.TryDeleteAsync(StatePaths.Source(sourcePath), version!, cancellationToken))
@@ -299,7 +299,7 @@ public sealed partial class SitePublisher : IPostPublisher
         }
 
         // The theme first, so that what this pass publishes is rendered with the theme it ends with.
-        if (await TryAsync(ContentPaths.ThemeFolder, failures, async () => await ApplyThemeAsync(content, entries.Where(entry => ThemeFiles.IsThemeFile(entry.Path)).ToList(), cancellationToken)) is { Outcome: not PublishOutcome.Unchanged } theme)
+        if (await TryAsync(ContentPaths.ThemeFolder, failures, async () => await _theme.ApplyAsync(content, entries.Where(entry => ThemeFiles.IsThemeFile(entry.Path)).ToList(), cancellationToken)) is { Outcome: not PublishOutcome.Unchanged } theme)
         {
             changes.Add(theme);
         }
@@ -353,7 +353,7 @@ public sealed partial class SitePublisher : IPostPublisher
         // left to the next pass rather than lose the report.
         await TryAsync(SiteWidePages, failures, async () =>
         {
-            var rendering = await RenderingAsync(cancellationToken);
+            var rendering = await _theme.RenderingAsync(cancellationToken);
             foreach (var file in new[] { rendering.Pages.Stylesheet(), rendering.Pages.Icon(), rendering.Pages.NotFoundPage(), _feeds.Robots() })
             {
                 await _site.WriteAsync(file, cancellationToken);
@@ -369,190 +369,15 @@ public sealed partial class SitePublisher : IPostPublisher
     public async Task<PublishResult> ApplyThemeAsync(IContentSource content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var entries = new List<ContentEntry>();
-        await foreach (var entry in content.ListAsync(cancellationToken))
-        {
-            if (ThemeFiles.IsThemeFile(entry.Path))
-            {
-                entries.Add(entry);
-            }
-        }
-
-        return await ApplyThemeAsync(content, entries, cancellationToken);
+        return await _theme.ApplyAsync(content, await ThemeFiles.ListAsync(content, cancellationToken), cancellationToken);
     }
 
-    /// <summary>
-    /// Makes the theme files of the content the site's theme, and renders every page with them, unless they are the
-    /// theme the site has. Another host applying other files at the same time makes the write conflict: the loser reads
-    /// the files again, so that the theme last uploaded is the one that stays.
-    /// </summary>
-    /// <param name="content">The content, to read the theme files from.</param>
-    /// <param name="listed">The theme files as just listed, read for the first try.</param>
-    /// <param name="cancellationToken">Cancels it; the next reconcile applies the theme.</param>
-    private async Task<PublishResult> ApplyThemeAsync(IContentSource content, IReadOnlyList<ContentEntry> listed, CancellationToken cancellationToken)
-    {
-        var files = await ThemeFiles.ReadAsync(content, listed, cancellationToken);
-        var fingerprint = ThemeFiles.Fingerprint(files);
-        var (applied, version) = await _documents.ReadAsync<ThemeRecord>(StatePaths.Theme, cancellationToken);
-        if (fingerprint == FingerprintOf(applied) && applied?.Rendered != false)
-        {
-            await RecordThemeStatusesAsync(listed, files, PublishOutcome.Published, null, cancellationToken);
-            return new PublishResult(ContentPaths.ThemeFolder, PublishOutcome.Unchanged);
-        }
+    /// <summary>The fingerprint of the theme the site has now.</summary>
+    internal async Task<string> ThemeFingerprintAsync(CancellationToken cancellationToken) =>
+        (await _theme.RenderingAsync(cancellationToken)).ThemeFingerprint;
 
-        ThemeRecord recorded;
-        try
-        {
-            recorded = fingerprint == FingerprintOf(applied) ? applied! : await RecordThemeAsync(content, files, applied, version, cancellationToken);
-        }
-        catch (ThemeException ex)
-        {
-            // The site keeps the theme it has; every file of the refused theme says why, where blog status shows it.
-            var reason = $"1: the theme is not applied: {ex.Message}";
-            LogRejected(ContentPaths.ThemeFolder, reason);
-            await RecordThemeStatusesAsync(listed, files, PublishOutcome.Rejected, reason, cancellationToken);
-            return new PublishResult(ContentPaths.ThemeFolder, PublishOutcome.Rejected, Reason: reason);
-        }
-
-        var rendering = await RenderingAsync(cancellationToken);
-        var writes = await rendering.Refresher.RenderAllAsync(cancellationToken);
-
-        // Said only once every page is rendered: until then the same files, applied again, render the site again.
-        var (now, nowVersion) = await _documents.ReadAsync<ThemeRecord>(StatePaths.Theme, cancellationToken);
-        if (now is not null && nowVersion is not null && now.Fingerprint == rendering.ThemeFingerprint && !now.Rendered)
-        {
-            // Lost to another writer: that is another apply, which says so itself when its rendering is done.
-            await _documents.Store.TryWriteAsync(StatePaths.Theme, StateJson.Serialize(now with { Rendered = true }), nowVersion, cancellationToken);
-        }
-
-        await RecordThemeStatusesAsync(listed, files, PublishOutcome.Published, null, cancellationToken);
-        LogThemeApplied(recorded.Files.Count, writes);
-        return new PublishResult(ContentPaths.ThemeFolder, PublishOutcome.Published, SiteWrites: writes);
-    }
-
-    /// <summary>
-    /// Records the theme files as the site's theme, once they load. Another host recording other files at the same time
-    /// makes the write conflict: the loser reads the files again, so that the theme uploaded last is the one that stays.
-    /// </summary>
-    /// <exception cref="ThemeException">The files do not load.</exception>
-    private async Task<ThemeRecord> RecordThemeAsync(IContentSource content, SortedDictionary<string, string> files, ThemeRecord? applied, string? version, CancellationToken cancellationToken)
-    {
-        var first = true;
-        var update = await _documents.UpdateAsync<ThemeRecord>(
-            StatePaths.Theme,
-            async (current, token) =>
-            {
-                var latest = first ? files : await ThemeFiles.ReadAsync(content, token);
-                first = false;
-                var fingerprint = ThemeFiles.Fingerprint(latest);
-                if (current is not null && fingerprint == current.Fingerprint)
-                {
-                    return current;
-                }
-
-                // Refused before it is recorded: a theme that does not load would stop every publish. No files is the
-                // default theme, recorded too, so that its rendering is known to be finished or not.
-                Theme.Load(latest);
-                return new ThemeRecord { Fingerprint = fingerprint, Files = latest };
-            },
-            cancellationToken,
-            new StateSnapshot<ThemeRecord>(applied, version));
-        return update.Written!;
-    }
-
-    /// <summary>
-    /// Records the status of each theme file as listed (applied, or refused with its theme), so that an author sees it
-    /// as any upload's, and forgets the status of theme files that are gone.
-    /// </summary>
-    private async Task RecordThemeStatusesAsync(IReadOnlyList<ContentEntry> listed, SortedDictionary<string, string> files, PublishOutcome outcome, string? reason, CancellationToken cancellationToken)
-    {
-        var now = _time.GetUtcNow();
-        foreach (var entry in listed)
-        {
-            if (!files.TryGetValue(entry.Path[ContentPaths.ThemeFolder.Length..], out var text))
-            {
-                continue;
-            }
-
-            var (current, version) = await _documents.ReadAsync<SourceRecord>(StatePaths.Source(entry.Path), cancellationToken);
-            if (current is not null && current.Describes(entry) && current.Outcome == outcome && current.Reason == reason)
-            {
-                continue;
-            }
-
-            var hash = Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
-            var record = new SourceRecord { SourcePath = entry.Path, Outcome = outcome, SourceHash = hash, IsAsset = true, Reason = reason, SourceModified = entry.LastModified, SourceVersion = entry.Version, RecordedAt = now };
-            await _documents.UpdateAsync<SourceRecord>(StatePaths.Source(entry.Path), _ => record, cancellationToken, new StateSnapshot<SourceRecord>(current, version));
-        }
-
-        var present = listed.Select(entry => entry.Path).ToHashSet(StringComparer.Ordinal);
-        var gone = new List<string>();
-        await foreach (var path in _documents.Store.ListAsync(StatePaths.SourcesFolder + ContentPaths.ThemeFolder, cancellationToken))
-        {
-            if (!present.Contains(StatePaths.SourcePathOf(path)))
-            {
-                gone.Add(path);
-            }
-        }
-
-        foreach (var path in gone)
-        {
-            await _documents.UpdateAsync<SourceRecord>(path, _ => null, cancellationToken);
-        }
-    }
-
-    /// <summary>The pages of the theme the site has now: the default one, or the files applied last (<see cref="ThemeRecord"/>).</summary>
-    private async Task<SiteRendering> RenderingAsync(CancellationToken cancellationToken)
-    {
-        var current = _rendering;
-        if (await _documents.Store.GetVersionAsync(StatePaths.Theme, cancellationToken) == current.ThemeVersion)
-        {
-            return current;
-        }
-
-        var (applied, version) = await _documents.ReadAsync<ThemeRecord>(StatePaths.Theme, cancellationToken);
-        var next = FingerprintOf(applied) == current.ThemeFingerprint ? current with { ThemeVersion = version } : RenderingWith(version, applied);
-        _rendering = next;
-        return next;
-    }
-
-    private static string FingerprintOf(ThemeRecord? applied) => applied?.Fingerprint ?? DefaultThemeFingerprint;
-
-    private SiteRendering RenderingWith(string? themeVersion, ThemeRecord? applied)
-    {
-        Theme theme;
-        try
-        {
-            theme = applied is null ? Theme.Default : Theme.Load(applied.Files);
-        }
-        catch (ThemeException ex)
-        {
-            // Only a theme that loaded is applied; one that no longer does (after an upgrade) must not stop publishing.
-            LogAppliedThemeUnusable(ex);
-            theme = Theme.Default;
-        }
-
-        var pages = new PageGenerator(_options, theme);
-        return new SiteRendering(themeVersion, FingerprintOf(applied), pages, new PageRefresher(_options, pages, _feeds, _documents, _records, _site));
-    }
-
-    /// <summary>
-    /// A theme applied while an operation ran may have rendered the site before the operation wrote its pages with the
-    /// theme it started with: then the site is rendered again with the new one. Another version of the same files (the
-    /// apply saying it is done) changes no page.
-    /// </summary>
-    private async Task<PublishResult> CatchUpWithThemeAsync(SiteRendering used, PublishResult result, CancellationToken cancellationToken)
-    {
-        if (result.Outcome == PublishOutcome.Unchanged || await _documents.Store.GetVersionAsync(StatePaths.Theme, cancellationToken) == used.ThemeVersion)
-        {
-            return result;
-        }
-
-        var rendering = await RenderingAsync(cancellationToken);
-        return rendering.ThemeFingerprint == used.ThemeFingerprint
-            ? result
-            : result with { SiteWrites = result.SiteWrites + await rendering.Refresher.RenderAllAsync(cancellationToken) };
-    }
+    /// <summary>Renders every page the theme makes with the theme the site has now.</summary>
+    internal Task<int> RenderEveryPageAsync(CancellationToken cancellationToken) => _theme.RenderEveryPageAsync(cancellationToken);
 
     private static void Enqueue(Queue<string> queue, IEnumerable<string> paths)
     {
@@ -619,7 +444,7 @@ public sealed partial class SitePublisher : IPostPublisher
     }
 
     /// <summary>Takes what is online of a file's post off the site: the post it was published as, and what is unsettled.</summary>
-    private async Task<int> TakeOffAsync(string sourcePath, SourceRecord? source, List<string> linkedFrom, SiteRendering rendering, CancellationToken cancellationToken)
+    private async Task<int> TakeOffAsync(string sourcePath, SourceRecord? source, List<string> linkedFrom, ThemedRefresh pages, CancellationToken cancellationToken)
     {
         if (source is null)
         {
@@ -629,12 +454,12 @@ public sealed partial class SitePublisher : IPostPublisher
         var writes = 0;
         if (source.Slug is { } published)
         {
-            writes += await RemovePostAsync(published, sourcePath, source.Indexed, [.. source.Unsettled.Where(version => version.Slug == published)], linkedFrom, rendering, cancellationToken);
+            writes += await RemovePostAsync(published, sourcePath, source.Indexed, [.. source.Unsettled.Where(version => version.Slug == published)], linkedFrom, pages, cancellationToken);
         }
 
         foreach (var group in source.Unsettled.Where(version => version.Slug != source.Slug).GroupBy(version => version.Slug))
         {
-            writes += await RemovePostAsync(group.Key, sourcePath, null, [.. group], linkedFrom, rendering, cancellationToken);
+            writes += await RemovePostAsync(group.Key, sourcePath, null, [.. group], linkedFrom, pages, cancellationToken);
         }
 
         return writes;
@@ -663,9 +488,9 @@ public sealed partial class SitePublisher : IPostPublisher
     /// <param name="indexed">The post as the index holds it, when the file's status says: the record may be ahead of it.</param>
     /// <param name="unsettled">Other versions under this slug the index may hold: of publishes that did not finish.</param>
     /// <param name="linkedFrom">Gets the files whose posts link to this one, marked to be published again.</param>
-    /// <param name="rendering">The pages of the site's theme.</param>
+    /// <param name="pages">The page refreshes of the operation, with the site's theme.</param>
     /// <param name="cancellationToken">Cancels the removal; a retry finishes it.</param>
-    private async Task<int> RemovePostAsync(string slug, string sourcePath, PostSummary? indexed, IReadOnlyList<PostSummary> unsettled, List<string> linkedFrom, SiteRendering rendering, CancellationToken cancellationToken)
+    private async Task<int> RemovePostAsync(string slug, string sourcePath, PostSummary? indexed, IReadOnlyList<PostSummary> unsettled, List<string> linkedFrom, ThemedRefresh pages, CancellationToken cancellationToken)
     {
         // A post's record is written before its index entries and deleted after them: without a record at the slug,
         // nothing of this file is under it (and another file may be claiming it now).
@@ -683,13 +508,13 @@ public sealed partial class SitePublisher : IPostPublisher
         {
             var otherNeighbours = await NeighbourSlugsAsync(other, cancellationToken);
             await _index.ApplyAsync(other, null, cancellationToken);
-            writes += await rendering.Refresher.RefreshAsync(other, null, otherNeighbours, null, cancellationToken);
+            writes += await pages.RefreshAsync(other, null, otherNeighbours, null, cancellationToken);
         }
 
         var summary = versions[0];
         var neighbours = await NeighbourSlugsAsync(summary, cancellationToken);
         var index = await _index.ApplyAsync(summary, null, cancellationToken);
-        writes += await rendering.Refresher.RefreshAsync(summary, null, neighbours, index, cancellationToken);
+        writes += await pages.RefreshAsync(summary, null, neighbours, index, cancellationToken);
         await _documents.UpdateAsync<PostRecord>(StatePaths.Post(slug), existing => existing?.Summary.SourcePath == sourcePath ? null : existing, cancellationToken);
         _records.Remove(slug);
         linkedFrom.AddRange(await _links.MarkWaitersAsync(slug, sourcePath, cancellationToken));
@@ -741,12 +566,12 @@ public sealed partial class SitePublisher : IPostPublisher
     /// that did not finish left another beside it: then what is online is no one version any more, and all of it goes
     /// until a version that can be published comes.
     /// </summary>
-    private async Task<PublishResult> RejectAsync(ContentFile file, string hash, int line, string reason, SourceRecord? source, StateSnapshot<SourceRecord> known, SiteRendering rendering, CancellationToken cancellationToken)
+    private async Task<PublishResult> RejectAsync(ContentFile file, string hash, int line, string reason, SourceRecord? source, StateSnapshot<SourceRecord> known, ThemedRefresh pages, CancellationToken cancellationToken)
     {
         var text = $"{line}: {reason}";
         var linkedFrom = new List<string>();
         var keep = source is null or { Unsettled.Count: 0 };
-        var writes = keep ? 0 : await TakeOffAsync(file.Path, source, linkedFrom, rendering, cancellationToken);
+        var writes = keep ? 0 : await TakeOffAsync(file.Path, source, linkedFrom, pages, cancellationToken);
         await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Rejected, SourceHash = hash, Slug = keep ? source?.Slug : null, Indexed = keep ? source?.Indexed : null, Reason = text, SourceModified = file.LastModified, SourceVersion = file.Version, RecordedAt = _time.GetUtcNow() }, known, cancellationToken);
         if (!keep)
         {
@@ -779,12 +604,6 @@ public sealed partial class SitePublisher : IPostPublisher
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Published {BlobName} as {Slug}: {SiteWrites} site files written")]
     private partial void LogPublished(string blobName, string slug, int siteWrites);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Applied the theme of _theme/ ({Files} files replace the default theme's) and rendered the site again: {SiteWrites} site files written")]
-    private partial void LogThemeApplied(int files, int siteWrites);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The applied theme no longer loads; rendering with the default theme until _theme/ is fixed")]
-    private partial void LogAppliedThemeUnusable(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Unpublished {BlobName} (slug {Slug})")]
     private partial void LogUnpublished(string blobName, string? slug);

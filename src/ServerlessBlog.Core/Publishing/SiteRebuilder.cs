@@ -40,7 +40,16 @@ public sealed class SiteRebuilder
 
         var buffer = new BufferedSiteStore(_site);
         var publisher = new SitePublisher(_options, buffer, _state, _time, _loggers.CreateLogger<SitePublisher>());
+        var theme = await publisher.ApplyThemeAsync(content, cancellationToken);
+        var themeRendered = await publisher.ThemeFingerprintAsync(cancellationToken);
         var report = await publisher.ReconcileAsync(content, cancellationToken);
+
+        // A theme applied by a trigger meanwhile rendered the live site, which the buffer is about to overwrite with
+        // pages in both themes: render them all into the buffer again, in the theme the site has now.
+        if (await publisher.ThemeFingerprintAsync(cancellationToken) != themeRendered)
+        {
+            await publisher.RenderEveryPageAsync(cancellationToken);
+        }
 
         var files = buffer.Files;
         var written = 0;
@@ -64,7 +73,8 @@ public sealed class SiteRebuilder
             await _site.DeleteAsync(path, cancellationToken);
         }
 
-        return new RebuildReport(report.Changes, files.Count, written, stale.Count);
+        var results = theme.Outcome == PublishOutcome.Unchanged ? report.Changes : [theme, .. report.Changes];
+        return new RebuildReport(results, files.Count, written, stale.Count);
     }
 
     /// <summary>

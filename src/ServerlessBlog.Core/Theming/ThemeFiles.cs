@@ -15,19 +15,18 @@ public static class ThemeFiles
         return path.StartsWith(ContentPaths.ThemeFolder, StringComparison.Ordinal) && Theme.IsThemeFile(path[ContentPaths.ThemeFolder.Length..]);
     }
 
-    /// <summary>Reads the theme files among <paramref name="entries"/>: file name (<c>post.liquid</c>) to its text.</summary>
+    /// <summary>Reads the theme files among <paramref name="entries"/>, in path order.</summary>
     /// <remarks>A file deleted since it was listed is left out, as if it had not been listed.</remarks>
-    public static async Task<SortedDictionary<string, string>> ReadAsync(IContentSource source, IEnumerable<ContentEntry> entries, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<ContentFile>> ReadAsync(IContentSource source, IEnumerable<ContentEntry> entries, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(entries);
-        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var entry in entries.Where(entry => IsThemeFile(entry.Path)))
+        var files = new List<ContentFile>();
+        foreach (var entry in entries.Where(entry => IsThemeFile(entry.Path)).OrderBy(entry => entry.Path, StringComparer.Ordinal))
         {
             try
             {
-                var file = await source.ReadAsync(entry, cancellationToken);
-                files[entry.Path[ContentPaths.ThemeFolder.Length..]] = SourceText.Decode(file.Content.Span);
+                files.Add(await source.ReadAsync(entry, cancellationToken));
             }
             catch (FileNotFoundException)
             {
@@ -37,12 +36,12 @@ public static class ThemeFiles
         return files;
     }
 
-    /// <summary>Lists the content and reads its theme files.</summary>
-    public static async Task<SortedDictionary<string, string>> ReadAsync(IContentSource source, CancellationToken cancellationToken = default)
+    /// <summary>Lists the theme files of the content.</summary>
+    public static async Task<IReadOnlyList<ContentEntry>> ListAsync(IContentSource source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         var entries = new List<ContentEntry>();
-        await foreach (var entry in source.ListAsync(cancellationToken))
+        await foreach (var entry in source.ListAsync(ContentPaths.ThemeFolder, cancellationToken))
         {
             if (IsThemeFile(entry.Path))
             {
@@ -50,7 +49,20 @@ public static class ThemeFiles
             }
         }
 
-        return await ReadAsync(source, entries, cancellationToken);
+        return entries;
+    }
+
+    /// <summary>The files as the theme takes them: file name (<c>post.liquid</c>) to its text.</summary>
+    public static SortedDictionary<string, string> Texts(IEnumerable<ContentFile> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var texts = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            texts[file.Path[ContentPaths.ThemeFolder.Length..]] = SourceText.Decode(file.Content.Span);
+        }
+
+        return texts;
     }
 
     /// <summary>What tells one set of theme files from another: the SHA-256 of their names and texts.</summary>
