@@ -98,7 +98,7 @@ public sealed class ThemePublishingTests : IDisposable
     }
 
     [Fact]
-    public async Task A_theme_applied_while_a_post_is_published_reaches_the_pages_that_publish_wrote()
+    public async Task A_theme_applied_while_a_post_is_published_is_on_that_posts_pages_after_the_next_reconcile()
     {
         await PublishSiteAsync();
         var held = new TaskCompletionSource();
@@ -123,6 +123,8 @@ public sealed class ThemePublishingTests : IDisposable
         held.SetResult();
         await publish;
 
+        // The publish wrote D's page in the old theme after the whole rendering: the theme is marked not rendered.
+        Assert.Contains((await _publisher.ReconcileAsync(_content)).Changes, change => change.SourcePath == ContentPaths.ThemeFolder && change.Outcome == PublishOutcome.Published);
         Assert.Contains("<article class=\"themed\"><h1>D</h1>", ReadSite("posts/d/index.html"), StringComparison.Ordinal);
         await AssertSiteIsTheWholeBuildAsync();
     }
@@ -219,7 +221,7 @@ public sealed class ThemePublishingTests : IDisposable
     }
 
     [Fact]
-    public async Task Of_two_themes_applied_at_once_the_one_uploaded_last_renders_every_page_and_its_files_say_so()
+    public async Task Of_two_themes_applied_at_once_the_one_uploaded_last_is_on_every_page_after_the_next_reconcile()
     {
         await PublishSiteAsync();
         Upload("_theme/post.liquid", ThemedPost, "t1");
@@ -234,6 +236,7 @@ public sealed class ThemePublishingTests : IDisposable
         held.SetResult();
         await first;
 
+        Assert.Contains((await _publisher.ReconcileAsync(_content)).Changes, change => change.SourcePath == ContentPaths.ThemeFolder && change.Outcome == PublishOutcome.Published);
         Assert.Contains("<article class=\"newer\"><h1>B</h1>", ReadSite("posts/b/index.html"), StringComparison.Ordinal);
         await AssertSiteIsTheWholeBuildAsync();
         var status = await new PublishingStatusReader(new FolderStateStore(_state)).ReadAllAsync(_content);
@@ -314,6 +317,144 @@ public sealed class ThemePublishingTests : IDisposable
         Upload("_theme/post.liquid", ThemedPost, "t2");
         Assert.Contains((await _publisher.ReconcileAsync(_content)).Changes, change => change.SourcePath == ContentPaths.ThemeFolder && change.Outcome == PublishOutcome.Published);
         await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    [Fact]
+    public async Task Deleting_the_broken_file_of_a_refused_theme_applies_the_rest()
+    {
+        await PublishSiteAsync();
+        Upload("_theme/post.liquid", "{% for %}", "t1");
+        Upload("_theme/style.css", ThemedStyle, "s1");
+        Assert.Equal(PublishOutcome.Rejected, (await _publisher.ApplyThemeAsync(_content)).Outcome);
+
+        _content.Files.Remove("_theme/post.liquid");
+        await _publisher.ApplyThemeAsync(_content); // the delete's trigger
+        await _publisher.ReconcileAsync(_content);
+
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    [Fact]
+    public async Task A_rendering_that_never_settles_leaves_no_page_behind_after_a_reconcile()
+    {
+        await PublishSiteAsync();
+        Upload("_theme/post.liquid", ThemedPost, "t1");
+        var passes = 0;
+        var site = new HookedSiteStore(new FolderSiteStore(_site))
+        {
+            BeforeWrite = async path =>
+            {
+                if (path != "archive/2024/03/index.html")
+                {
+                    return;
+                }
+
+                switch (Interlocked.Increment(ref passes))
+                {
+                    case 1:
+                    case 2:
+                        await NewPublisher().PublishAsync(Upload($"posts/e{passes}.md", Post($"E{passes}", $"2024-01-0{passes}T00:00:00Z", "old"), "e"));
+                        break;
+                    case 3:
+                        _content.Files.Remove("posts/c.md");
+                        await NewPublisher().UnpublishAsync("posts/c.md");
+                        break;
+                }
+            },
+        };
+
+        await NewPublisher(site).ApplyThemeAsync(_content);
+        await _publisher.ReconcileAsync(_content);
+
+        Assert.True(passes >= 3, $"{passes} passes");
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    [Fact]
+    public async Task A_post_taken_off_while_a_theme_is_applied_and_published_again_is_online_after_the_next_reconcile()
+    {
+        await PublishSiteAsync();
+        var (held, reached, site) = HoldFirstWrite(_ => true);
+
+        // One host takes C off and stops at its first page; another applies a theme meanwhile, then C comes back.
+        _content.Files.Remove("posts/c.md");
+        var removal = NewPublisher(site).UnpublishAsync("posts/c.md");
+        await reached.Task;
+        Upload("_theme/post.liquid", ThemedPost, "t1");
+        await NewPublisher().ApplyThemeAsync(_content);
+        held.SetResult();
+        await removal;
+        await NewPublisher().PublishAsync(Upload("posts/c.md", Post("C", "2024-03-20T00:00:00Z", "new"), "c2"));
+
+        await _publisher.ReconcileAsync(_content);
+
+        Assert.Contains("<article class=\"themed\"><h1>C</h1>", ReadSite("posts/c/index.html"), StringComparison.Ordinal);
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    [Fact]
+    public async Task A_post_published_while_a_theme_is_applied_and_taken_off_is_offline_after_the_next_reconcile()
+    {
+        await PublishSiteAsync();
+        var (held, reached, site) = HoldFirstWrite(path => path == "posts/d/index.html");
+
+        var publish = NewPublisher(site).PublishAsync(Upload("posts/d.md", Post("D", "2024-03-22T00:00:00Z", "new"), "d1"));
+        await reached.Task;
+        Upload("_theme/post.liquid", ThemedPost, "t1");
+        await NewPublisher().ApplyThemeAsync(_content);
+        held.SetResult();
+        await publish;
+        _content.Files.Remove("posts/d.md");
+        await NewPublisher().UnpublishAsync("posts/d.md");
+
+        await _publisher.ReconcileAsync(_content);
+
+        Assert.False(File.Exists(Path.Combine(_site, "posts", "d", "index.html")));
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    [Fact]
+    public async Task A_theme_applied_while_a_rebuild_flushes_its_buffer_is_the_theme_of_every_page()
+    {
+        await PublishSiteAsync();
+        var applied = 0;
+        var live = new HookedSiteStore(new FolderSiteStore(_site))
+        {
+            BeforeWrite = async _ =>
+            {
+                if (Interlocked.Exchange(ref applied, 1) == 0)
+                {
+                    Upload("_theme/post.liquid", ThemedPost, "t1");
+                    await NewPublisher().ApplyThemeAsync(_content);
+                }
+            },
+        };
+
+        await new SiteRebuilder(Options.Create(GoldenCorpus.Options), live, new FolderStateStore(_state), _time, NullLoggerFactory.Instance).RebuildAsync(_content);
+        await _publisher.ReconcileAsync(_content);
+
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    [Fact]
+    public async Task The_theme_uploaded_last_wins_without_a_reconcile()
+    {
+        await PublishSiteAsync();
+        Upload("_theme/post.liquid", ThemedPost, "t1");
+        var state = new HookedStateStore(new FolderStateStore(_state));
+        var once = 0;
+        state.BeforeRead = async path =>
+        {
+            if (path == "theme.json" && Interlocked.Exchange(ref once, 1) == 0)
+            {
+                Upload("_theme/post.liquid", ThemedPost.Replace("themed", "newer", StringComparison.Ordinal), "t2");
+                await NewPublisher().ApplyThemeAsync(_content);
+            }
+        };
+
+        await new SitePublisher(Options.Create(GoldenCorpus.Options), new FolderSiteStore(_site), state, _time, NullLogger<SitePublisher>.Instance).ApplyThemeAsync(_content);
+
+        Assert.Contains("<article class=\"newer\"><h1>B</h1>", ReadSite("posts/b/index.html"), StringComparison.Ordinal);
     }
 
     /// <summary>A site store that holds the first write <paramref name="which"/> picks until the test lets it go.</summary>

@@ -18,9 +18,6 @@ internal sealed partial class LiveTheme
 {
     private static readonly string DefaultFingerprint = ThemeFiles.Fingerprint(new Dictionary<string, string>());
 
-    // Rounds of catching up with themes applied one after the other while an operation or a rendering ran.
-    private const int MaxRounds = 3;
-
     private readonly BlogOptions _options;
     private readonly FeedGenerator _feeds;
     private readonly StateDocuments _documents;
@@ -58,44 +55,35 @@ internal sealed partial class LiveTheme
     }
 
     /// <summary>
-    /// After an operation: if another theme was applied while it ran, its pages are made again with that theme (the
-    /// whole rendering of the theme may have come before they were written).
+    /// After an operation that wrote pages with <paramref name="used"/>: if another theme was recorded meanwhile, its
+    /// whole rendering may have come before those pages were written, so the theme is marked not rendered, and the next
+    /// apply of it (a reconcile's) renders every page again. Rare, and cheaper than making the site again at once in
+    /// every publish of a burst that a theme upload falls into.
     /// </summary>
-    /// <returns>How many site files that wrote or deleted.</returns>
-    public async Task<int> CatchUpAsync(ThemedRefresh made, CancellationToken cancellationToken)
+    public async Task AfterOperationAsync(SiteRendering used, CancellationToken cancellationToken)
     {
-        var changed = 0;
-        for (var round = 0; round < MaxRounds && !made.IsEmpty; round++)
+        if (await _documents.Store.GetVersionAsync(StatePaths.Theme, cancellationToken) == used.ThemeVersion
+            || (await RenderingAsync(cancellationToken)).ThemeFingerprint == used.ThemeFingerprint)
         {
-            if (await _documents.Store.GetVersionAsync(StatePaths.Theme, cancellationToken) == made.Rendering.ThemeVersion)
-            {
-                break;
-            }
-
-            var rendering = await RenderingAsync(cancellationToken);
-            if (rendering.ThemeFingerprint == made.Rendering.ThemeFingerprint)
-            {
-                break;
-            }
-
-            var (again, replayed) = await made.ReplayAsync(rendering, cancellationToken);
-            made = again;
-            changed += replayed;
+            return;
         }
 
-        return changed;
+        LogPagesInOlderTheme();
+        await MarkNotRenderedAsync(cancellationToken);
     }
 
     /// <summary>
-    /// Makes the theme files <paramref name="listed"/> the site's theme and renders every page with them, unless that is
-    /// done already. A theme that does not load is refused, once: the site keeps its theme, and each file's status says why.
+    /// Makes the theme files of the content the site's theme and renders every page with them, unless that is done
+    /// already. A theme that does not load is refused, once: the site keeps its theme, and each file's status says why.
     /// </summary>
-    public async Task<PublishResult> ApplyAsync(IContentSource content, IReadOnlyList<ContentEntry> listed, CancellationToken cancellationToken)
+    public async Task<PublishResult> ApplyAsync(IContentSource content, CancellationToken cancellationToken)
     {
-        var files = await ThemeFiles.ReadAsync(content, listed, cancellationToken);
+        // The record first, then the files: a host that read older files than the record's finds the record changed
+        // when it writes, and reads the files again.
+        var (applied, version) = await _documents.ReadAsync<ThemeRecord>(StatePaths.Theme, cancellationToken);
+        var files = await ThemeFiles.ReadAsync(content, await ThemeFiles.ListAsync(content, cancellationToken), cancellationToken);
         var texts = ThemeFiles.Texts(files);
         var fingerprint = ThemeFiles.Fingerprint(texts);
-        var (applied, version) = await _documents.ReadAsync<ThemeRecord>(StatePaths.Theme, cancellationToken);
         if (applied is null && fingerprint == DefaultFingerprint)
         {
             // A site that never had a theme has every page in the default one. Saying so gives every publish's check
@@ -105,31 +93,27 @@ internal sealed partial class LiveTheme
             return new PublishResult(ContentPaths.ThemeFolder, PublishOutcome.Unchanged);
         }
 
-        var recorded = fingerprint == FingerprintOf(applied);
-        if (recorded && applied!.Rendered)
+        if (fingerprint == FingerprintOf(applied) ? applied!.Rendered : applied?.Refused == fingerprint)
         {
-            await RecordStatusesAsync(content, files, PublishOutcome.Published, null, cancellationToken);
+            var refused = applied!.Refused == fingerprint && fingerprint != applied.Fingerprint;
+            await RecordStatusesAsync(content, files, refused ? PublishOutcome.Rejected : PublishOutcome.Published, refused ? applied.RefusedReason : null, cancellationToken);
             return new PublishResult(ContentPaths.ThemeFolder, PublishOutcome.Unchanged);
         }
 
-        if (!recorded)
+        try
         {
-            if (await WasRefusedAsync(files, cancellationToken))
-            {
-                return new PublishResult(ContentPaths.ThemeFolder, PublishOutcome.Unchanged);
-            }
-
-            try
-            {
-                await RecordAsync(content, texts, new StateSnapshot<ThemeRecord>(applied, version), cancellationToken);
-            }
-            catch (ThemeException ex)
-            {
-                var reason = $"1: the theme is not applied: {ex.Message}";
-                LogRefused(reason);
-                await RecordStatusesAsync(content, files, PublishOutcome.Rejected, reason, cancellationToken);
-                return new PublishResult(ContentPaths.ThemeFolder, PublishOutcome.Rejected, Reason: reason);
-            }
+            await RecordAsync(content, texts, new StateSnapshot<ThemeRecord>(applied, version), cancellationToken);
+        }
+        catch (ThemeException ex)
+        {
+            var reason = $"1: the theme is not applied: {ex.Message}";
+            LogRefused(reason);
+            await _documents.UpdateAsync<ThemeRecord>(
+                StatePaths.Theme,
+                current => (current ?? new ThemeRecord { Fingerprint = DefaultFingerprint, Files = new(StringComparer.Ordinal), Rendered = true }) with { Refused = fingerprint, RefusedReason = reason },
+                cancellationToken);
+            await RecordStatusesAsync(content, files, PublishOutcome.Rejected, reason, cancellationToken);
+            return new PublishResult(ContentPaths.ThemeFolder, PublishOutcome.Rejected, Reason: reason);
         }
 
         var changed = await RenderEveryPageAsync(cancellationToken);
@@ -139,36 +123,44 @@ internal sealed partial class LiveTheme
     }
 
     /// <summary>
-    /// Renders every page with the recorded theme, again while another theme was recorded meanwhile, and says in the
-    /// record when that is done. If it cannot be said (the index or the theme kept changing), the record says it is
-    /// not done, and the next apply of the same files (a reconcile's) renders every page again.
+    /// Renders every page with the recorded theme and, if neither the index nor the record changed meanwhile, says in
+    /// the record that this is done. Otherwise it marks the theme not rendered (any other rendering's claim included),
+    /// and the next apply of the same files (a reconcile's) renders every page again.
     /// </summary>
     /// <returns>How many site files were written or deleted.</returns>
     public async Task<int> RenderEveryPageAsync(CancellationToken cancellationToken)
     {
-        var changed = 0;
-        for (var round = 1; ; round++)
+        var (recorded, startVersion) = await _documents.ReadAsync<ThemeRecord>(StatePaths.Theme, cancellationToken);
+        var rendering = await RenderingAsync(cancellationToken);
+        var (changed, settled) = await rendering.Refresher.RenderAllAsync(cancellationToken);
+        if (recorded is null || startVersion is null || FingerprintOf(recorded) != rendering.ThemeFingerprint)
         {
-            var rendering = await RenderingAsync(cancellationToken);
-            var (written, settled) = await rendering.Refresher.RenderAllAsync(cancellationToken);
-            changed += written;
-            var (now, version) = await _documents.ReadAsync<ThemeRecord>(StatePaths.Theme, cancellationToken);
-            var same = FingerprintOf(now) == rendering.ThemeFingerprint;
-            if (!same && round < MaxRounds)
-            {
-                // Another apply recorded other files while this rendered: it may have rendered its pages first.
-                continue;
-            }
-
-            if (now is not null && version is not null && now.Rendered != (same && settled))
-            {
-                // Lost to another writer: another apply, which says this itself once its own rendering is done.
-                await _documents.Store.TryWriteAsync(StatePaths.Theme, StateJson.Serialize(now with { Rendered = same && settled }), version, cancellationToken);
-            }
-
+            // Read between two records of the theme: the one recorded second renders after this.
+            await MarkNotRenderedAsync(cancellationToken);
             return changed;
         }
+
+        if (!settled)
+        {
+            await MarkNotRenderedAsync(cancellationToken);
+            return changed;
+        }
+
+        // Only over the record as it was when this started: anything written since (an operation's mark, another
+        // rendering's) may stand for pages this rendering did not cover. If another theme was recorded meanwhile, this
+        // rendering's pages may have come after that theme's: they are in the older one.
+        if (await _documents.Store.TryWriteAsync(StatePaths.Theme, StateJson.Serialize(recorded with { Rendered = true }), startVersion, cancellationToken) is null
+            && FingerprintOf((await _documents.ReadAsync<ThemeRecord>(StatePaths.Theme, cancellationToken)).Value) != rendering.ThemeFingerprint)
+        {
+            await MarkNotRenderedAsync(cancellationToken);
+        }
+
+        return changed;
     }
+
+    /// <summary>Says in the record that some page may be in another theme, over whatever the record says now.</summary>
+    private async Task MarkNotRenderedAsync(CancellationToken cancellationToken) =>
+        await _documents.UpdateAsync<ThemeRecord>(StatePaths.Theme, current => current is null ? null : current with { Rendered = false }, cancellationToken);
 
     private static string FingerprintOf(ThemeRecord? applied) => applied?.Fingerprint ?? DefaultFingerprint;
 
@@ -192,52 +184,45 @@ internal sealed partial class LiveTheme
 
     /// <summary>
     /// Records the theme files as the site's theme, once they load. Another host recording other files at the same
-    /// time makes the write conflict: the loser reads the files again, so that the theme uploaded last is what stays.
+    /// time makes the write conflict: the loser reads the record and the files again, so that the theme uploaded last
+    /// is what stays.
     /// </summary>
     /// <exception cref="ThemeException">The files do not load.</exception>
     private async Task RecordAsync(IContentSource content, SortedDictionary<string, string> texts, StateSnapshot<ThemeRecord> known, CancellationToken cancellationToken)
     {
         var first = true;
-        await _documents.UpdateAsync<ThemeRecord>(
-            StatePaths.Theme,
-            async (current, token) =>
+        await _documents.RetryOnConflictAsync(
+            async token =>
             {
+                var (current, version) = first ? (known.Value, known.Version) : await _documents.ReadAsync<ThemeRecord>(StatePaths.Theme, token);
                 var latest = first ? texts : ThemeFiles.Texts(await ThemeFiles.ReadAsync(content, await ThemeFiles.ListAsync(content, token), token));
                 first = false;
                 var fingerprint = ThemeFiles.Fingerprint(latest);
                 if (current is not null && fingerprint == current.Fingerprint)
                 {
-                    return current;
+                    return 0;
                 }
 
                 // Refused before it is recorded: a theme that does not load would stop every publish. No files is the
                 // default theme, recorded too, so that its rendering is known to be done or not.
                 Theme.Load(latest);
-                return new ThemeRecord { Fingerprint = fingerprint, Files = latest };
+                var record = new ThemeRecord { Fingerprint = fingerprint, Files = latest };
+                return await _documents.Store.TryWriteAsync(StatePaths.Theme, StateJson.Serialize(record), version, token) is null
+                    ? throw new StateConflictException(StatePaths.Theme)
+                    : 0;
             },
-            cancellationToken,
-            known);
-    }
-
-    /// <summary>Whether these very files were refused already: then they are not tried again until one of them changes.</summary>
-    private async Task<bool> WasRefusedAsync(IReadOnlyList<ContentFile> files, CancellationToken cancellationToken)
-    {
-        foreach (var file in files)
-        {
-            var (status, _) = await _documents.ReadAsync<SourceRecord>(StatePaths.Source(file.Path), cancellationToken);
-            if (status is not { Outcome: PublishOutcome.Rejected } || status.SourceVersion != file.Version || status.SourceHash != HashOf(file))
-            {
-                return false;
-            }
-        }
-
-        return files.Count > 0;
+            cancellationToken);
     }
 
     /// <summary>
     /// Records the status of each theme file read, as applied or refused, so that an author sees it as any upload's,
     /// unless the file changed since (its own trigger records that), and forgets the status of theme files that are gone.
     /// </summary>
+    /// <param name="content">The content, listed again: a file changed since it was read is left to its own trigger.</param>
+    /// <param name="files">The theme files as read.</param>
+    /// <param name="outcome">Applied, or refused.</param>
+    /// <param name="reason">Why they were refused.</param>
+    /// <param name="cancellationToken">Cancels it.</param>
     private async Task RecordStatusesAsync(IContentSource content, IReadOnlyList<ContentFile> files, PublishOutcome outcome, string? reason, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
@@ -279,6 +264,9 @@ internal sealed partial class LiveTheme
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applied the theme of _theme/ ({Files} files replace the default theme's) and rendered the site again: {SiteWrites} site files written")]
     private partial void LogApplied(int files, int siteWrites);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A theme was applied while this operation wrote pages in the one before; every page is rendered again at the next reconcile")]
+    private partial void LogPagesInOlderTheme();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused the theme of _theme/: {Reason}")]
     private partial void LogRefused(string reason);

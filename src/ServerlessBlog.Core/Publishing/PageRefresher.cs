@@ -55,22 +55,27 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
     /// </summary>
     /// <remarks>
     /// A post published or taken off while this runs renders its own pages, which a pass made from the older index may
-    /// overwrite, and a pass may bring back the page of a post, month or tag that went meanwhile. So a pass that finds
-    /// the index changed since it read it is made again, and deletes what an earlier pass wrote and it does not.
+    /// overwrite, and a pass may bring back the page of a post, month or tag that went meanwhile. So after each pass the
+    /// index is read again (a post taken off leaves the index before its pages go) and what it no longer has is deleted;
+    /// a pass whose index changed meanwhile is made again.
     /// </remarks>
     /// <returns>How many site files were written or deleted, and whether the last pass was made from the index as it still is.</returns>
     public async Task<(int Changed, bool Settled)> RenderAllAsync(CancellationToken cancellationToken)
     {
         var changed = 0;
-        var earlier = new HashSet<string>(StringComparer.Ordinal);
+        var written = new HashSet<string>(StringComparer.Ordinal);
         for (var pass = 1; pass <= MaxRenderAllPasses; pass++)
         {
             var reader = new IndexReader(documents, records);
-            var (written, paths) = await RenderAllPassAsync(reader, cancellationToken);
-            changed += written;
-            foreach (var path in earlier.Where(path => !paths.Contains(path)))
+            var (count, paths) = await RenderAllPassAsync(reader, cancellationToken);
+            changed += count;
+            written.UnionWith(paths);
+
+            var now = await PagePathsAsync(new IndexReader(documents), cancellationToken);
+            foreach (var path in written.Where(path => !now.Contains(path)).ToList())
             {
                 await site.DeleteAsync(path, cancellationToken);
+                written.Remove(path);
                 changed++;
             }
 
@@ -78,11 +83,33 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
             {
                 return (changed, true);
             }
-
-            earlier.UnionWith(paths);
         }
 
         return (changed, false);
+    }
+
+    /// <summary>The pages of the posts, months, tags and tag-years the index has: those of a whole rendering's pages that can go.</summary>
+    private static async Task<HashSet<string>> PagePathsAsync(IndexReader reader, CancellationToken cancellationToken)
+    {
+        var catalog = await reader.CatalogAsync(cancellationToken);
+        var paths = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var month in catalog.Months)
+        {
+            paths.Add(SitePaths.PageOf(SitePaths.ArchiveMonthFolder(month.Year, month.Month)));
+            foreach (var post in await reader.MonthAsync(month.Year, month.Month, cancellationToken))
+            {
+                paths.Add(SitePaths.PageOf(SitePaths.PostFolder(post.Slug)));
+                paths.UnionWith(post.Aliases.Select(SitePaths.RedirectPageOf));
+            }
+        }
+
+        foreach (var tag in catalog.Tags)
+        {
+            paths.Add(SitePaths.PageOf(SitePaths.TagFolder(tag.Slug)));
+            paths.UnionWith(tag.Years.Keys.Select(year => SitePaths.PageOf(SitePaths.TagYearFolder(tag.Slug, year))));
+        }
+
+        return paths;
     }
 
     private async Task<(int Written, HashSet<string> Paths)> RenderAllPassAsync(IndexReader reader, CancellationToken cancellationToken)
@@ -90,15 +117,7 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
         var catalog = await reader.CatalogAsync(cancellationToken);
         var months = catalog.Months;
         var tags = catalog.Tags.Select(tag => new TagSummary(tag.Slug, tag.Name, tag.Count, tag.LastModified)).ToList();
-        var files = new List<SiteFile>
-        {
-            pages.HomePage(await reader.NewestAsync(options.PostsPerPage + 1, cancellationToken)),
-            pages.ArchivePage(months),
-            pages.TagsPage(tags),
-            pages.NotFoundPage(),
-            pages.Stylesheet(),
-            pages.Icon(),
-        };
+        var files = new List<SiteFile>();
 
         foreach (var month in months)
         {
@@ -115,7 +134,16 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
             }
         }
 
+        // The pages that can go (a post's, a month's, a tag's) are told apart from those every site has.
         var paths = files.Select(file => file.Path).ToHashSet(StringComparer.Ordinal);
+        files.AddRange([
+            pages.HomePage(await reader.NewestAsync(options.PostsPerPage + 1, cancellationToken)),
+            pages.ArchivePage(months),
+            pages.TagsPage(tags),
+            pages.NotFoundPage(),
+            pages.Stylesheet(),
+            pages.Icon(),
+        ]);
         var written = await WriteAsync(files, [], cancellationToken);
 
         // Post pages one month at a time, a page written as soon as it is made: a site's records need not fit in memory.

@@ -59,13 +59,18 @@ public sealed partial class SitePublisher : IPostPublisher
         ArgumentNullException.ThrowIfNull(file);
         using (await _locks.EnterAsync(file.Path, cancellationToken))
         {
-            var pages = new ThemedRefresh(await _theme.RenderingAsync(cancellationToken));
-            var result = await PublishLockedAsync(file, pages, cancellationToken);
-            return result with { SiteWrites = result.SiteWrites + await _theme.CatchUpAsync(pages, cancellationToken) };
+            var rendering = await _theme.RenderingAsync(cancellationToken);
+            var result = await PublishLockedAsync(file, rendering, cancellationToken);
+            if (result.Outcome != PublishOutcome.Unchanged)
+            {
+                await _theme.AfterOperationAsync(rendering, cancellationToken);
+            }
+
+            return result;
         }
     }
 
-    private async Task<PublishResult> PublishLockedAsync(ContentFile file, ThemedRefresh pages, CancellationToken cancellationToken)
+    private async Task<PublishResult> PublishLockedAsync(ContentFile file, SiteRendering rendering, CancellationToken cancellationToken)
     {
         if (ContentPaths.IsIgnored(file.Path))
         {
@@ -99,13 +104,13 @@ public sealed partial class SitePublisher : IPostPublisher
         }
         catch (ContentException ex)
         {
-            return await RejectAsync(file, hash, ex.Line, ex.Message, source, sourceRead, pages, cancellationToken);
+            return await RejectAsync(file, hash, ex.Line, ex.Message, source, sourceRead, rendering, cancellationToken);
         }
 
         if (post.Draft || post.Date > now)
         {
             var linkedFromPending = new List<string>();
-            var writes = await TakeOffAsync(file.Path, source, linkedFromPending, pages, cancellationToken);
+            var writes = await TakeOffAsync(file.Path, source, linkedFromPending, rendering, cancellationToken);
             var reason = post.Draft ? "1: the post is a draft" : $"1: the post is scheduled for {ViewFactory.Iso(post.Date)}";
             await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Pending, SourceHash = hash, Reason = reason, PublishAt = post.Draft ? null : post.Date, SourceModified = file.LastModified, SourceVersion = file.Version, RecordedAt = now }, sourceRead, cancellationToken);
             await MarkLinkingFilesAfterRemovalAsync(file.Path, source?.Slug, linkedFromPending, cancellationToken);
@@ -139,7 +144,7 @@ public sealed partial class SitePublisher : IPostPublisher
         }
         catch (ContentException ex)
         {
-            return await RejectAsync(file, hash, ex.Line, ex.Message, source, sourceRead, pages, cancellationToken);
+            return await RejectAsync(file, hash, ex.Line, ex.Message, source, sourceRead, rendering, cancellationToken);
         }
 
         var record = PostRecord.From(rendered, hash);
@@ -153,7 +158,7 @@ public sealed partial class SitePublisher : IPostPublisher
         var unsettled = source?.Unsettled ?? [];
         foreach (var group in unsettled.Where(version => version.Slug != post.Slug && version.Slug != source?.Slug).GroupBy(version => version.Slug))
         {
-            siteWrites += await RemovePostAsync(group.Key, file.Path, null, [.. group], linkedFrom, pages, cancellationToken);
+            siteWrites += await RemovePostAsync(group.Key, file.Path, null, [.. group], linkedFrom, rendering, cancellationToken);
         }
 
         var stillNoted = unsettled.Where(version => version.Slug == post.Slug || version.Slug == source?.Slug).ToList();
@@ -175,7 +180,7 @@ public sealed partial class SitePublisher : IPostPublisher
             // name came first), the file is marked and published again.
             await _links.AddWaiterAsync(post.Slug, file.Path, cancellationToken);
             var against = raced ? started.Value! with { Unsettled = [.. started.Value.Unsettled.Where(version => !SourceRecord.SamePlace(version, record.Summary))] } : source;
-            var rejected = await RejectAsync(file, hash, 1, $"the slug '{post.Slug}' is already taken by {ex.Owner}", against, started, pages, cancellationToken);
+            var rejected = await RejectAsync(file, hash, 1, $"the slug '{post.Slug}' is already taken by {ex.Owner}", against, started, rendering, cancellationToken);
 
             // The owner may have gone between the claim and the wait being noted, and marked no one: then this file is next.
             return (await _documents.ReadAsync<PostRecord>(StatePaths.Post(post.Slug), cancellationToken)).Value is null
@@ -185,7 +190,7 @@ public sealed partial class SitePublisher : IPostPublisher
 
         if (source?.Slug is { } oldSlug && oldSlug != post.Slug)
         {
-            siteWrites += await RemovePostAsync(oldSlug, file.Path, source.Indexed, [.. unsettled.Where(version => version.Slug == oldSlug)], linkedFrom, pages, cancellationToken);
+            siteWrites += await RemovePostAsync(oldSlug, file.Path, source.Indexed, [.. unsettled.Where(version => version.Slug == oldSlug)], linkedFrom, rendering, cancellationToken);
         }
 
         // What the index holds of this file is what its last finished publish recorded; without that (a first publish,
@@ -207,10 +212,10 @@ public sealed partial class SitePublisher : IPostPublisher
         // perhaps before the neighbours' pages were refreshed: refresh them again rather than trust that they were.
         var interrupted = previous is not null && previous.SourceHash == hash;
         var layoutChanged = indexed is null || interrupted || indexed.Date != record.Summary.Date || indexed.Title != record.Summary.Title;
-        siteWrites += await pages.RefreshAsync(indexed, record.Summary, layoutChanged ? oldNeighbours : [], index, cancellationToken);
+        siteWrites += await rendering.Refresher.RefreshAsync(indexed, record.Summary, layoutChanged ? oldNeighbours : [], index, cancellationToken);
         foreach (var (leftover, neighbours) in leftovers)
         {
-            siteWrites += await pages.RefreshAsync(leftover, record.Summary, neighbours, null, cancellationToken);
+            siteWrites += await rendering.Refresher.RefreshAsync(leftover, record.Summary, neighbours, null, cancellationToken);
         }
 
         // Posts that link here hold the address this post had (an older slug), or the file name's while it had none.
@@ -238,13 +243,18 @@ public sealed partial class SitePublisher : IPostPublisher
         ArgumentNullException.ThrowIfNull(sourcePath);
         using (await _locks.EnterAsync(sourcePath, cancellationToken))
         {
-            var pages = new ThemedRefresh(await _theme.RenderingAsync(cancellationToken));
-            var result = await UnpublishLockedAsync(sourcePath, pages, cancellationToken);
-            return result with { SiteWrites = result.SiteWrites + await _theme.CatchUpAsync(pages, cancellationToken) };
+            var rendering = await _theme.RenderingAsync(cancellationToken);
+            var result = await UnpublishLockedAsync(sourcePath, rendering, cancellationToken);
+            if (result.Outcome != PublishOutcome.Unchanged)
+            {
+                await _theme.AfterOperationAsync(rendering, cancellationToken);
+            }
+
+            return result;
         }
     }
 
-    private async Task<PublishResult> UnpublishLockedAsync(string sourcePath, ThemedRefresh pages, CancellationToken cancellationToken)
+    private async Task<PublishResult> UnpublishLockedAsync(string sourcePath, SiteRendering rendering, CancellationToken cancellationToken)
     {
         var (source, version) = await _documents.ReadAsync<SourceRecord>(StatePaths.Source(sourcePath), cancellationToken);
         if (source is null)
@@ -261,7 +271,7 @@ public sealed partial class SitePublisher : IPostPublisher
         }
         else
         {
-            writes = await TakeOffAsync(sourcePath, source, linkedFrom, pages, cancellationToken);
+            writes = await TakeOffAsync(sourcePath, source, linkedFrom, rendering, cancellationToken);
         }
 
         if (!await _documents.Store.TryDeleteAsync(StatePaths.Source(sourcePath), version!, cancellationToken))
@@ -299,7 +309,7 @@ public sealed partial class SitePublisher : IPostPublisher
         }
 
         // The theme first, so that what this pass publishes is rendered with the theme it ends with.
-        if (await TryAsync(ContentPaths.ThemeFolder, failures, async () => await _theme.ApplyAsync(content, entries.Where(entry => ThemeFiles.IsThemeFile(entry.Path)).ToList(), cancellationToken)) is { Outcome: not PublishOutcome.Unchanged } theme)
+        if (await TryAsync(ContentPaths.ThemeFolder, failures, async () => await _theme.ApplyAsync(content, cancellationToken)) is { Outcome: not PublishOutcome.Unchanged } theme)
         {
             changes.Add(theme);
         }
@@ -369,7 +379,7 @@ public sealed partial class SitePublisher : IPostPublisher
     public async Task<PublishResult> ApplyThemeAsync(IContentSource content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
-        return await _theme.ApplyAsync(content, await ThemeFiles.ListAsync(content, cancellationToken), cancellationToken);
+        return await _theme.ApplyAsync(content, cancellationToken);
     }
 
     /// <summary>The fingerprint of the theme the site has now.</summary>
@@ -444,7 +454,7 @@ public sealed partial class SitePublisher : IPostPublisher
     }
 
     /// <summary>Takes what is online of a file's post off the site: the post it was published as, and what is unsettled.</summary>
-    private async Task<int> TakeOffAsync(string sourcePath, SourceRecord? source, List<string> linkedFrom, ThemedRefresh pages, CancellationToken cancellationToken)
+    private async Task<int> TakeOffAsync(string sourcePath, SourceRecord? source, List<string> linkedFrom, SiteRendering rendering, CancellationToken cancellationToken)
     {
         if (source is null)
         {
@@ -454,12 +464,12 @@ public sealed partial class SitePublisher : IPostPublisher
         var writes = 0;
         if (source.Slug is { } published)
         {
-            writes += await RemovePostAsync(published, sourcePath, source.Indexed, [.. source.Unsettled.Where(version => version.Slug == published)], linkedFrom, pages, cancellationToken);
+            writes += await RemovePostAsync(published, sourcePath, source.Indexed, [.. source.Unsettled.Where(version => version.Slug == published)], linkedFrom, rendering, cancellationToken);
         }
 
         foreach (var group in source.Unsettled.Where(version => version.Slug != source.Slug).GroupBy(version => version.Slug))
         {
-            writes += await RemovePostAsync(group.Key, sourcePath, null, [.. group], linkedFrom, pages, cancellationToken);
+            writes += await RemovePostAsync(group.Key, sourcePath, null, [.. group], linkedFrom, rendering, cancellationToken);
         }
 
         return writes;
@@ -488,9 +498,9 @@ public sealed partial class SitePublisher : IPostPublisher
     /// <param name="indexed">The post as the index holds it, when the file's status says: the record may be ahead of it.</param>
     /// <param name="unsettled">Other versions under this slug the index may hold: of publishes that did not finish.</param>
     /// <param name="linkedFrom">Gets the files whose posts link to this one, marked to be published again.</param>
-    /// <param name="pages">The page refreshes of the operation, with the site's theme.</param>
+    /// <param name="rendering">The pages of the site's theme.</param>
     /// <param name="cancellationToken">Cancels the removal; a retry finishes it.</param>
-    private async Task<int> RemovePostAsync(string slug, string sourcePath, PostSummary? indexed, IReadOnlyList<PostSummary> unsettled, List<string> linkedFrom, ThemedRefresh pages, CancellationToken cancellationToken)
+    private async Task<int> RemovePostAsync(string slug, string sourcePath, PostSummary? indexed, IReadOnlyList<PostSummary> unsettled, List<string> linkedFrom, SiteRendering rendering, CancellationToken cancellationToken)
     {
         // A post's record is written before its index entries and deleted after them: without a record at the slug,
         // nothing of this file is under it (and another file may be claiming it now).
@@ -508,13 +518,13 @@ public sealed partial class SitePublisher : IPostPublisher
         {
             var otherNeighbours = await NeighbourSlugsAsync(other, cancellationToken);
             await _index.ApplyAsync(other, null, cancellationToken);
-            writes += await pages.RefreshAsync(other, null, otherNeighbours, null, cancellationToken);
+            writes += await rendering.Refresher.RefreshAsync(other, null, otherNeighbours, null, cancellationToken);
         }
 
         var summary = versions[0];
         var neighbours = await NeighbourSlugsAsync(summary, cancellationToken);
         var index = await _index.ApplyAsync(summary, null, cancellationToken);
-        writes += await pages.RefreshAsync(summary, null, neighbours, index, cancellationToken);
+        writes += await rendering.Refresher.RefreshAsync(summary, null, neighbours, index, cancellationToken);
         await _documents.UpdateAsync<PostRecord>(StatePaths.Post(slug), existing => existing?.Summary.SourcePath == sourcePath ? null : existing, cancellationToken);
         _records.Remove(slug);
         linkedFrom.AddRange(await _links.MarkWaitersAsync(slug, sourcePath, cancellationToken));
@@ -566,12 +576,12 @@ public sealed partial class SitePublisher : IPostPublisher
     /// that did not finish left another beside it: then what is online is no one version any more, and all of it goes
     /// until a version that can be published comes.
     /// </summary>
-    private async Task<PublishResult> RejectAsync(ContentFile file, string hash, int line, string reason, SourceRecord? source, StateSnapshot<SourceRecord> known, ThemedRefresh pages, CancellationToken cancellationToken)
+    private async Task<PublishResult> RejectAsync(ContentFile file, string hash, int line, string reason, SourceRecord? source, StateSnapshot<SourceRecord> known, SiteRendering rendering, CancellationToken cancellationToken)
     {
         var text = $"{line}: {reason}";
         var linkedFrom = new List<string>();
         var keep = source is null or { Unsettled.Count: 0 };
-        var writes = keep ? 0 : await TakeOffAsync(file.Path, source, linkedFrom, pages, cancellationToken);
+        var writes = keep ? 0 : await TakeOffAsync(file.Path, source, linkedFrom, rendering, cancellationToken);
         await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Rejected, SourceHash = hash, Slug = keep ? source?.Slug : null, Indexed = keep ? source?.Indexed : null, Reason = text, SourceModified = file.LastModified, SourceVersion = file.Version, RecordedAt = _time.GetUtcNow() }, known, cancellationToken);
         if (!keep)
         {

@@ -44,13 +44,6 @@ public sealed class SiteRebuilder
         var themeRendered = await publisher.ThemeFingerprintAsync(cancellationToken);
         var report = await publisher.ReconcileAsync(content, cancellationToken);
 
-        // A theme applied by a trigger meanwhile rendered the live site, which the buffer is about to overwrite with
-        // pages in both themes: render them all into the buffer again, in the theme the site has now.
-        if (await publisher.ThemeFingerprintAsync(cancellationToken) != themeRendered)
-        {
-            await publisher.RenderEveryPageAsync(cancellationToken);
-        }
-
         var files = buffer.Files;
         var written = 0;
         foreach (var file in files)
@@ -71,6 +64,14 @@ public sealed class SiteRebuilder
         foreach (var path in stale)
         {
             await _site.DeleteAsync(path, cancellationToken);
+        }
+
+        // A theme applied by a trigger meanwhile rendered the live site, which the buffer's pages, in the theme before,
+        // have now overwritten: every page is rendered again, on the live site, in the theme it has now.
+        var live = new SitePublisher(_options, _site, _state, _time, _loggers.CreateLogger<SitePublisher>());
+        if (await live.ThemeFingerprintAsync(cancellationToken) != themeRendered)
+        {
+            written += await live.RenderEveryPageAsync(cancellationToken);
         }
 
         var results = theme.Outcome == PublishOutcome.Unchanged ? report.Changes : [theme, .. report.Changes];

@@ -14,8 +14,15 @@ public sealed record ThemeRecord
     public required SortedDictionary<string, string> Files { get; init; }
 
     /// <summary>
-    /// Whether every page was rendered with these files since they were recorded. Until then, applying the same files
-    /// again renders the site again: an apply that stopped half-way is finished by its retry or the next reconcile.
+    /// Whether every page is known to be rendered with these files: set by a whole rendering that the index and the
+    /// theme did not change under; cleared by anything that may have written pages in another theme since. Until it is
+    /// set, applying the same files again (a reconcile does) renders every page again.
     /// </summary>
     public bool Rendered { get; init; }
+
+    /// <summary>The fingerprint of the theme files last refused (they do not load), so that they are refused once.</summary>
+    public string? Refused { get; init; }
+
+    /// <summary>Why they were refused, as <c>line: reason</c>.</summary>
+    public string? RefusedReason { get; init; }
 }
