@@ -77,6 +77,28 @@ public static class GoldenCorpus
         }
     }
 
+    /// <summary>
+    /// The site published into <paramref name="site"/> is, file for file and byte for byte, what a whole build of
+    /// <paramref name="content"/> with the corpus's settings makes.
+    /// </summary>
+    public static async Task AssertIsTheWholeBuildAsync(Core.Storage.IContentSource content, string site, TimeProvider time)
+    {
+        var built = Directory.CreateTempSubdirectory("whole-build-").FullName;
+        try
+        {
+            await new Core.Building.SiteBuilder(Options, time).BuildAsync(content, new Core.Storage.FolderSiteStore(built), new Core.Building.BuildSettings());
+            var files = RelativeFiles(built);
+            Assert.Equal(files, RelativeFiles(site));
+            Assert.All(files, file => Assert.True(
+                File.ReadAllBytes(Path.Combine(built, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(site, file))),
+                $"{file} differs"));
+        }
+        finally
+        {
+            Directory.Delete(built, recursive: true);
+        }
+    }
+
     public static List<string> RelativeFiles(string folder) =>
         Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             .Select(file => Path.GetRelativePath(folder, file).Replace(Path.DirectorySeparatorChar, '/'))

@@ -54,13 +54,22 @@ public sealed partial class SitePublisher : IPostPublisher
         _theme = new LiveTheme(_options, _feeds, _documents, _records, site, time, logger);
     }
 
-    public async Task<PublishResult> PublishAsync(ContentFile file, CancellationToken cancellationToken = default)
+    public Task<PublishResult> PublishAsync(ContentFile file, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(file);
-        using (await _locks.EnterAsync(file.Path, cancellationToken))
+        return OneAtATimeAsync(file.Path, rendering => PublishLockedAsync(file, rendering, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs an operation on one file, after any other of this host's on it, with the pages of the site's theme; then
+    /// tells the theme, which knows whether another one was applied meanwhile.
+    /// </summary>
+    private async Task<PublishResult> OneAtATimeAsync(string sourcePath, Func<SiteRendering, Task<PublishResult>> operation, CancellationToken cancellationToken)
+    {
+        using (await _locks.EnterAsync(sourcePath, cancellationToken))
         {
             var rendering = await _theme.RenderingAsync(cancellationToken);
-            var result = await PublishLockedAsync(file, rendering, cancellationToken);
+            var result = await operation(rendering);
             if (result.Outcome != PublishOutcome.Unchanged)
             {
                 await _theme.AfterOperationAsync(rendering, cancellationToken);
@@ -238,20 +247,10 @@ public sealed partial class SitePublisher : IPostPublisher
         return new PublishResult(file.Path, PublishOutcome.Published, post.Slug, SiteWrites: siteWrites) { LinkedFrom = linkedFrom.Distinct(StringComparer.Ordinal).ToList() };
     }
 
-    public async Task<PublishResult> UnpublishAsync(string sourcePath, CancellationToken cancellationToken = default)
+    public Task<PublishResult> UnpublishAsync(string sourcePath, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sourcePath);
-        using (await _locks.EnterAsync(sourcePath, cancellationToken))
-        {
-            var rendering = await _theme.RenderingAsync(cancellationToken);
-            var result = await UnpublishLockedAsync(sourcePath, rendering, cancellationToken);
-            if (result.Outcome != PublishOutcome.Unchanged)
-            {
-                await _theme.AfterOperationAsync(rendering, cancellationToken);
-            }
-
-            return result;
-        }
+        return OneAtATimeAsync(sourcePath, rendering => UnpublishLockedAsync(sourcePath, rendering, cancellationToken), cancellationToken);
     }
 
     private async Task<PublishResult> UnpublishLockedAsync(string sourcePath, SiteRendering rendering, CancellationToken cancellationToken)
