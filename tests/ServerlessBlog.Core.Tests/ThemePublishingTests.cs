@@ -456,6 +456,140 @@ public sealed class ThemePublishingTests : IDisposable
         Assert.Contains("<article class=\"newer\"><h1>B</h1>", ReadSite("posts/b/index.html"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_publish_that_fails_after_writing_a_page_in_the_theme_before_is_done_again_by_its_retry()
+    {
+        await PublishSiteAsync();
+        var (held, reached, site) = HoldFirstWrite(path => path == "posts/d/index.html");
+        var state = new HookedStateStore(new FolderStateStore(_state));
+        var failThemeRead = 0;
+        state.BeforeRead = path => path == "theme.json" && Interlocked.Exchange(ref failThemeRead, 0) == 1 ? throw new IOException("injected") : Task.CompletedTask;
+        var publishing = new SitePublisher(Options.Create(GoldenCorpus.Options), site, state, _time, NullLogger<SitePublisher>.Instance);
+
+        var publish = publishing.PublishAsync(Upload("posts/d.md", Post("D", "2024-03-22T00:00:00Z", "new"), "d1"));
+        await reached.Task;
+        Upload("_theme/post.liquid", ThemedPost, "t1");
+        await NewPublisher().ApplyThemeAsync(_content);
+        Volatile.Write(ref failThemeRead, 1);
+        held.SetResult();
+        await Assert.ThrowsAsync<IOException>(() => publish);
+
+        Assert.Equal(PublishOutcome.Published, (await NewPublisher().PublishAsync(_content.Files["posts/d.md"])).Outcome); // the trigger's retry
+        await _publisher.ReconcileAsync(_content);
+
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    [Fact]
+    public async Task A_rendering_of_an_older_theme_that_fails_after_the_newer_one_was_rendered_leaves_no_page_in_it_after_a_reconcile()
+    {
+        await PublishSiteAsync();
+        Upload("_theme/post.liquid", ThemedPost, "t1");
+        var writes = 0;
+        var held = new TaskCompletionSource();
+        var reached = new TaskCompletionSource();
+        var site = new HookedSiteStore(new FolderSiteStore(_site))
+        {
+            BeforeWrite = async path =>
+            {
+                if (!path.StartsWith("posts/", StringComparison.Ordinal))
+                {
+                    return;
+                }
+
+                switch (Interlocked.Increment(ref writes))
+                {
+                    case 1:
+                        reached.SetResult();
+                        await held.Task;
+                        break;
+                    case 2:
+                        throw new IOException("injected");
+                }
+            },
+        };
+
+        var first = NewPublisher(site).ApplyThemeAsync(_content);
+        await reached.Task;
+        Upload("_theme/post.liquid", ThemedPost.Replace("themed", "newer", StringComparison.Ordinal), "t2");
+        await NewPublisher().ApplyThemeAsync(_content);
+        held.SetResult();
+        try
+        {
+            await first;
+        }
+        catch (IOException)
+        {
+            // Stopped on its second page, unless it saw the newer theme first and stopped writing.
+        }
+
+        await NewPublisher().ApplyThemeAsync(_content); // the trigger's retry
+        await _publisher.ReconcileAsync(_content);
+
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    [Fact]
+    public async Task A_rebuild_that_fails_while_writing_its_pages_leaves_every_page_to_the_next_reconcile()
+    {
+        await PublishSiteAsync();
+        Upload("_theme/post.liquid", ThemedPost, "t1");
+        var failing = new HookedSiteStore(new FolderSiteStore(_site))
+        {
+            BeforeWrite = path => path.StartsWith("posts/", StringComparison.Ordinal) ? throw new IOException("injected") : Task.CompletedTask,
+        };
+
+        await Assert.ThrowsAsync<IOException>(() => new SiteRebuilder(Options.Create(GoldenCorpus.Options), failing, new FolderStateStore(_state), _time, NullLoggerFactory.Instance).RebuildAsync(_content));
+        Assert.Contains("\"rendered\":false", File.ReadAllText(Path.Combine(_state, "theme.json")), StringComparison.Ordinal);
+        await _publisher.ReconcileAsync(_content);
+
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    [Fact]
+    public async Task A_late_refusal_does_not_overwrite_the_status_of_files_a_newer_theme_applied()
+    {
+        await PublishSiteAsync();
+        Upload("_theme/style.css", "body { color: red; }\n", "s1");
+        Upload("_theme/post.liquid", "{% for %}", "t1");
+        var state = new HookedStateStore(new FolderStateStore(_state));
+        var reads = 0;
+        state.BeforeRead = async path =>
+        {
+            // The refusing host's second read of theme.json (its UpdateAsync after Theme.Load threw).
+            if (path == "theme.json" && Interlocked.Increment(ref reads) == 2)
+            {
+                Upload("_theme/post.liquid", ThemedPost, "t2");
+                await NewPublisher().ApplyThemeAsync(_content);
+            }
+        };
+
+        var refused = await new SitePublisher(Options.Create(GoldenCorpus.Options), new FolderSiteStore(_site), state, _time, NullLogger<SitePublisher>.Instance).ApplyThemeAsync(_content);
+
+        Assert.Equal(PublishOutcome.Rejected, refused.Outcome);
+        var style = await new PublishingStatusReader(new FolderStateStore(_state)).ReadAsync("_theme/style.css");
+        Assert.Equal(PublishOutcome.Published, style!.Outcome);
+    }
+
+    [Fact]
+    public async Task A_theme_not_known_to_be_on_every_page_is_rendered_again_while_a_newer_one_is_refused()
+    {
+        await PublishSiteAsync();
+        var (held, reached, site) = HoldFirstWrite(path => path == "posts/d/index.html");
+        var publish = NewPublisher(site).PublishAsync(Upload("posts/d.md", Post("D", "2024-03-22T00:00:00Z", "new"), "d1"));
+        await reached.Task;
+        Upload("_theme/post.liquid", ThemedPost, "t1");
+        await NewPublisher().ApplyThemeAsync(_content);
+        held.SetResult();
+        await publish; // D's page in the default theme; the theme is marked not rendered
+
+        Upload("_theme/list.liquid", "{% for %}", "l1");
+        await _publisher.ReconcileAsync(_content);
+        await NewPublisher().ReconcileAsync(_content);
+
+        Assert.Contains("<article class=\"themed\"><h1>D</h1>", File.ReadAllText(Path.Combine(_site, "posts/d/index.html")), StringComparison.Ordinal);
+    }
+
     /// <summary>A site store that holds the first write <paramref name="which"/> picks until the test lets it go.</summary>
     private (TaskCompletionSource Held, TaskCompletionSource Reached, HookedSiteStore Site) HoldFirstWrite(Func<string, bool> which)
     {

@@ -12,8 +12,15 @@ namespace ServerlessBlog.Core.Publishing;
 /// <summary>
 /// The theme the live site is rendered with, kept in the state (<see cref="ThemeRecord"/>) so that every host renders
 /// with the same one: the pages of it for each operation, and applying the content's <c>_theme/</c> files (record them,
-/// render every page again, say when that is done). Thread-safe; one per publisher.
+/// render every page again). Thread-safe; one per publisher.
 /// </summary>
+/// <remarks>
+/// One rule keeps the site in one theme: only a whole rendering says that every page is in the recorded theme
+/// (<see cref="ThemeRecord.Rendered"/>), and only over the record it started from, when the index did not change under
+/// it; whatever may have written a page in another theme says the opposite before it records its own status, so that
+/// a failure on the way leaves the status for the retry to redo. The next apply (every reconcile) renders every page
+/// again while the record says it is not known to be done.
+/// </remarks>
 internal sealed partial class LiveTheme
 {
     private static readonly string DefaultFingerprint = ThemeFiles.Fingerprint(new Dictionary<string, string>());
@@ -25,9 +32,18 @@ internal sealed partial class LiveTheme
     private readonly ISiteStore _site;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly bool _claimsRendered;
     private SiteRendering _rendering;
 
-    public LiveTheme(BlogOptions options, FeedGenerator feeds, StateDocuments documents, PostRecordCache records, ISiteStore site, TimeProvider time, ILogger logger)
+    /// <param name="options">The blog's settings.</param>
+    /// <param name="feeds">The feed generator the page refreshers share.</param>
+    /// <param name="documents">The publishing state.</param>
+    /// <param name="records">The publisher's cache of post records.</param>
+    /// <param name="site">Where the pages go.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="logger">The publisher's log.</param>
+    /// <param name="claimsRendered">Whether a whole rendering may say every page is in the theme (not when its pages go to a buffer).</param>
+    public LiveTheme(BlogOptions options, FeedGenerator feeds, StateDocuments documents, PostRecordCache records, ISiteStore site, TimeProvider time, ILogger logger, bool claimsRendered)
     {
         _options = options;
         _feeds = feeds;
@@ -36,6 +52,7 @@ internal sealed partial class LiveTheme
         _site = site;
         _time = time;
         _logger = logger;
+        _claimsRendered = claimsRendered;
         _rendering = RenderingWith(null, null);
     }
 
@@ -55,12 +72,12 @@ internal sealed partial class LiveTheme
     }
 
     /// <summary>
-    /// After an operation that wrote pages with <paramref name="used"/>: if another theme was recorded meanwhile, its
-    /// whole rendering may have come before those pages were written, so the theme is marked not rendered, and the next
-    /// apply of it (a reconcile's) renders every page again. Rare, and cheaper than making the site again at once in
-    /// every publish of a burst that a theme upload falls into.
+    /// After an operation wrote its pages with <paramref name="used"/>, before it records its status: if another theme
+    /// was recorded meanwhile, that theme's whole rendering may have come before these pages, so the theme is marked not
+    /// rendered, and the next apply of it (a reconcile's) renders every page again. If this fails, the status is not
+    /// recorded, and the operation's retry (or the reconcile) does the operation again.
     /// </summary>
-    public async Task AfterOperationAsync(SiteRendering used, CancellationToken cancellationToken)
+    public async Task AfterPagesAsync(SiteRendering used, CancellationToken cancellationToken)
     {
         if (await _documents.Store.GetVersionAsync(StatePaths.Theme, cancellationToken) == used.ThemeVersion
             || (await RenderingAsync(cancellationToken)).ThemeFingerprint == used.ThemeFingerprint)
@@ -74,7 +91,8 @@ internal sealed partial class LiveTheme
 
     /// <summary>
     /// Makes the theme files of the content the site's theme and renders every page with them, unless that is done
-    /// already. A theme that does not load is refused, once: the site keeps its theme, and each file's status says why.
+    /// already. A theme that does not load is refused, once: the site keeps its theme (rendered again if it is not known
+    /// to be on every page), and each file's status says why.
     /// </summary>
     public async Task<PublishResult> ApplyAsync(IContentSource content, CancellationToken cancellationToken)
     {
@@ -89,14 +107,21 @@ internal sealed partial class LiveTheme
             // A site that never had a theme has every page in the default one. Saying so gives every publish's check
             // a document to find (a missing one reads as a failed request in the host's telemetry).
             await _documents.Store.TryWriteAsync(StatePaths.Theme, StateJson.Serialize(new ThemeRecord { Fingerprint = fingerprint, Files = texts, Rendered = true }), null, cancellationToken);
-            await RecordStatusesAsync(content, files, PublishOutcome.Published, null, cancellationToken);
+            await RecordStatusesAsync(content, files, fingerprint, PublishOutcome.Published, null, cancellationToken);
             return new PublishResult(ContentPaths.ThemeFolder, PublishOutcome.Unchanged);
         }
 
-        if (fingerprint == FingerprintOf(applied) ? applied!.Rendered : applied?.Refused == fingerprint)
+        if (fingerprint != FingerprintOf(applied) && applied?.Refused == fingerprint)
         {
-            var refused = applied!.Refused == fingerprint && fingerprint != applied.Fingerprint;
-            await RecordStatusesAsync(content, files, refused ? PublishOutcome.Rejected : PublishOutcome.Published, refused ? applied.RefusedReason : null, cancellationToken);
+            // Refused already: the site keeps its theme, made whole again if something left a page in another.
+            var kept = applied.Rendered ? 0 : (await RenderEveryPageAsync(cancellationToken)).Changed;
+            await RecordStatusesAsync(content, files, fingerprint, PublishOutcome.Rejected, applied.RefusedReason, cancellationToken);
+            return new PublishResult(ContentPaths.ThemeFolder, PublishOutcome.Unchanged, SiteWrites: kept);
+        }
+
+        if (fingerprint == FingerprintOf(applied) && applied!.Rendered)
+        {
+            await RecordStatusesAsync(content, files, fingerprint, PublishOutcome.Published, null, cancellationToken);
             return new PublishResult(ContentPaths.ThemeFolder, PublishOutcome.Unchanged);
         }
 
@@ -108,59 +133,125 @@ internal sealed partial class LiveTheme
         {
             var reason = $"1: the theme is not applied: {ex.Message}";
             LogRefused(reason);
-            await _documents.UpdateAsync<ThemeRecord>(
+            var (refused, _) = await _documents.UpdateAsync<ThemeRecord>(
                 StatePaths.Theme,
                 current => (current ?? new ThemeRecord { Fingerprint = DefaultFingerprint, Files = new(StringComparer.Ordinal), Rendered = true }) with { Refused = fingerprint, RefusedReason = reason },
                 cancellationToken);
-            await RecordStatusesAsync(content, files, PublishOutcome.Rejected, reason, cancellationToken);
-            return new PublishResult(ContentPaths.ThemeFolder, PublishOutcome.Rejected, Reason: reason);
+            var kept = refused!.Rendered ? 0 : (await RenderEveryPageAsync(cancellationToken)).Changed;
+            await RecordStatusesAsync(content, files, fingerprint, PublishOutcome.Rejected, reason, cancellationToken);
+            return new PublishResult(ContentPaths.ThemeFolder, PublishOutcome.Rejected, Reason: reason, SiteWrites: kept);
         }
 
-        var changed = await RenderEveryPageAsync(cancellationToken);
-        await RecordStatusesAsync(content, files, PublishOutcome.Published, null, cancellationToken);
+        var (changed, claimed) = await RenderEveryPageAsync(cancellationToken);
+        if (claimed || !_claimsRendered)
+        {
+            await RecordStatusesAsync(content, files, fingerprint, PublishOutcome.Published, null, cancellationToken);
+        }
+        else
+        {
+            await RecordStatusesAsync(content, files, fingerprint, PublishOutcome.Pending, "1: recorded; the next reconcile renders every page with it", cancellationToken);
+        }
+
         LogApplied(texts.Count, changed);
         return new PublishResult(ContentPaths.ThemeFolder, PublishOutcome.Published, SiteWrites: changed);
     }
 
     /// <summary>
-    /// Renders every page with the recorded theme and, if neither the index nor the record changed meanwhile, says in
-    /// the record that this is done. Otherwise it marks the theme not rendered (any other rendering's claim included),
-    /// and the next apply of the same files (a reconcile's) renders every page again.
+    /// Renders every page with the recorded theme and, if neither the index nor the record changed under it, says in the
+    /// record that every page is in it. Otherwise, or if it fails on the way, it says every page is not known to be, and
+    /// the next apply of the same files (a reconcile's) renders every page again.
     /// </summary>
-    /// <returns>How many site files were written or deleted.</returns>
-    public async Task<int> RenderEveryPageAsync(CancellationToken cancellationToken)
+    /// <returns>How many site files were written or deleted, and whether it said every page is in the theme.</returns>
+    public async Task<(int Changed, bool Claimed)> RenderEveryPageAsync(CancellationToken cancellationToken)
     {
         var (recorded, startVersion) = await _documents.ReadAsync<ThemeRecord>(StatePaths.Theme, cancellationToken);
         var rendering = await RenderingAsync(cancellationToken);
-        var (changed, settled) = await rendering.Refresher.RenderAllAsync(cancellationToken);
-        if (recorded is null || startVersion is null || FingerprintOf(recorded) != rendering.ThemeFingerprint)
+        var seenVersion = startVersion;
+        int changed;
+        bool settled;
+        try
         {
-            // Read between two records of the theme: the one recorded second renders after this.
-            await MarkNotRenderedAsync(cancellationToken);
-            return changed;
+            // A theme recorded after this started renders every page itself: this stops writing pages in the older one.
+            (changed, settled) = await rendering.Refresher.RenderAllAsync(
+                async token =>
+                {
+                    var now = await _documents.Store.GetVersionAsync(StatePaths.Theme, token);
+                    if (now == seenVersion)
+                    {
+                        return true;
+                    }
+
+                    var (current, version) = await _documents.ReadAsync<ThemeRecord>(StatePaths.Theme, token);
+                    seenVersion = version;
+                    return FingerprintOf(current) == rendering.ThemeFingerprint;
+                },
+                cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await TryMarkNotRenderedAsync(cancellationToken);
+            throw;
         }
 
-        if (!settled)
+        if (recorded is null || startVersion is null || FingerprintOf(recorded) != rendering.ThemeFingerprint || !settled)
         {
             await MarkNotRenderedAsync(cancellationToken);
-            return changed;
+            return (changed, false);
+        }
+
+        if (!_claimsRendered)
+        {
+            return (changed, false);
         }
 
         // Only over the record as it was when this started: anything written since (an operation's mark, another
         // rendering's) may stand for pages this rendering did not cover. If another theme was recorded meanwhile, this
         // rendering's pages may have come after that theme's: they are in the older one.
-        if (await _documents.Store.TryWriteAsync(StatePaths.Theme, StateJson.Serialize(recorded with { Rendered = true }), startVersion, cancellationToken) is null
-            && FingerprintOf((await _documents.ReadAsync<ThemeRecord>(StatePaths.Theme, cancellationToken)).Value) != rendering.ThemeFingerprint)
+        if (await ClaimRenderedAsync(startVersion, cancellationToken))
+        {
+            return (changed, true);
+        }
+
+        if (FingerprintOf((await _documents.ReadAsync<ThemeRecord>(StatePaths.Theme, cancellationToken)).Value) != rendering.ThemeFingerprint)
         {
             await MarkNotRenderedAsync(cancellationToken);
         }
 
-        return changed;
+        return (changed, false);
     }
 
-    /// <summary>Says in the record that some page may be in another theme, over whatever the record says now.</summary>
-    private async Task MarkNotRenderedAsync(CancellationToken cancellationToken) =>
-        await _documents.UpdateAsync<ThemeRecord>(StatePaths.Theme, current => current is null ? null : current with { Rendered = false }, cancellationToken);
+    /// <summary>The version of the theme record now, for a claim made later over it.</summary>
+    public async Task<string?> RecordVersionAsync(CancellationToken cancellationToken) =>
+        await _documents.Store.GetVersionAsync(StatePaths.Theme, cancellationToken);
+
+    /// <summary>Says every page is in the recorded theme, if the record is still at <paramref name="version"/>.</summary>
+    public async Task<bool> ClaimRenderedAsync(string? version, CancellationToken cancellationToken)
+    {
+        var (current, currentVersion) = await _documents.ReadAsync<ThemeRecord>(StatePaths.Theme, cancellationToken);
+        return current is not null && version is not null && currentVersion == version
+            && (current.Rendered || await _documents.Store.TryWriteAsync(StatePaths.Theme, StateJson.Serialize(current with { Rendered = true }), version, cancellationToken) is not null);
+    }
+
+    /// <summary>
+    /// Says in the record that some page may not be in the recorded theme, over whatever the record says now. Each mark
+    /// changes the record, so that a claim made over the record as it was before fails.
+    /// </summary>
+    public async Task MarkNotRenderedAsync(CancellationToken cancellationToken) =>
+        await _documents.UpdateAsync<ThemeRecord>(StatePaths.Theme, current => current is null ? null : current with { Rendered = false, Marks = current.Marks + 1 }, cancellationToken);
+
+    private async Task TryMarkNotRenderedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await MarkNotRenderedAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // What failed the rendering may fail this too. Pages it wrote after a newer theme's whole rendering then stay
+            // in the older theme until every page is rendered again; it stopped before its pages could be checked.
+            LogMarkFailed(ex);
+        }
+    }
 
     private static string FingerprintOf(ThemeRecord? applied) => applied?.Fingerprint ?? DefaultFingerprint;
 
@@ -206,7 +297,7 @@ internal sealed partial class LiveTheme
                 // Refused before it is recorded: a theme that does not load would stop every publish. No files is the
                 // default theme, recorded too, so that its rendering is known to be done or not.
                 Theme.Load(latest);
-                var record = new ThemeRecord { Fingerprint = fingerprint, Files = latest };
+                var record = new ThemeRecord { Fingerprint = fingerprint, Files = latest, Marks = (current?.Marks ?? 0) + 1 };
                 return await _documents.Store.TryWriteAsync(StatePaths.Theme, StateJson.Serialize(record), version, token) is null
                     ? throw new StateConflictException(StatePaths.Theme)
                     : 0;
@@ -215,34 +306,42 @@ internal sealed partial class LiveTheme
     }
 
     /// <summary>
-    /// Records the status of each theme file read, as applied or refused, so that an author sees it as any upload's,
-    /// unless the file changed since (its own trigger records that), and forgets the status of theme files that are gone.
+    /// Records the status of each theme file read, as applied, refused or waiting, so that an author sees it as any
+    /// upload's, and forgets the status of theme files that are gone. Nothing is recorded when the files changed since
+    /// they were read (the trigger of that change records them), nor when the record is of other files by now (a newer
+    /// apply records their statuses).
     /// </summary>
-    /// <param name="content">The content, listed again: a file changed since it was read is left to its own trigger.</param>
+    /// <param name="content">The content, listed again.</param>
     /// <param name="files">The theme files as read.</param>
-    /// <param name="outcome">Applied, or refused.</param>
-    /// <param name="reason">Why they were refused.</param>
+    /// <param name="fingerprint">Their fingerprint.</param>
+    /// <param name="outcome">Applied, refused, or waiting for the reconcile.</param>
+    /// <param name="reason">Why they were refused or wait.</param>
     /// <param name="cancellationToken">Cancels it.</param>
-    private async Task RecordStatusesAsync(IContentSource content, IReadOnlyList<ContentFile> files, PublishOutcome outcome, string? reason, CancellationToken cancellationToken)
+    private async Task RecordStatusesAsync(IContentSource content, IReadOnlyList<ContentFile> files, string fingerprint, PublishOutcome outcome, string? reason, CancellationToken cancellationToken)
     {
+        var (theme, _) = await _documents.ReadAsync<ThemeRecord>(StatePaths.Theme, cancellationToken);
+        var current = outcome == PublishOutcome.Rejected
+            ? theme?.Refused == fingerprint && FingerprintOf(theme) != fingerprint
+            : FingerprintOf(theme) == fingerprint;
         var now = _time.GetUtcNow();
         var present = (await ThemeFiles.ListAsync(content, cancellationToken)).ToDictionary(entry => entry.Path, StringComparer.Ordinal);
-        foreach (var file in files)
+
+        // The outcome is of the files together: if any of them changed, was added or went since they were read, the
+        // trigger of that change records the outcome of the files as they are.
+        current = current && present.Count == files.Count && files.All(file => present.TryGetValue(file.Path, out var entry) && entry.Version == file.Version);
+        foreach (var file in files.Where(_ => current))
         {
-            if (!present.TryGetValue(file.Path, out var entry) || entry.Version != file.Version)
-            {
-                continue;
-            }
+            var entry = present[file.Path];
 
             var hash = HashOf(file);
-            var (current, version) = await _documents.ReadAsync<SourceRecord>(StatePaths.Source(file.Path), cancellationToken);
-            if (current is not null && current.Describes(entry) && current.SourceHash == hash && current.Outcome == outcome && current.Reason == reason)
+            var (status, version) = await _documents.ReadAsync<SourceRecord>(StatePaths.Source(file.Path), cancellationToken);
+            if (status is not null && status.Describes(entry) && status.SourceHash == hash && status.Outcome == outcome && status.Reason == reason)
             {
                 continue;
             }
 
             var record = new SourceRecord { SourcePath = file.Path, Outcome = outcome, SourceHash = hash, IsAsset = true, Reason = reason, SourceModified = entry.LastModified, SourceVersion = entry.Version, RecordedAt = now };
-            await _documents.UpdateAsync<SourceRecord>(StatePaths.Source(file.Path), _ => record, cancellationToken, new StateSnapshot<SourceRecord>(current, version));
+            await _documents.UpdateAsync<SourceRecord>(StatePaths.Source(file.Path), _ => record, cancellationToken, new StateSnapshot<SourceRecord>(status, version));
         }
 
         var gone = new List<string>();
@@ -273,4 +372,7 @@ internal sealed partial class LiveTheme
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The applied theme no longer loads; rendering with the default theme until _theme/ is fixed")]
     private partial void LogAppliedThemeUnusable(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not mark the theme not rendered after a rendering failed")]
+    private partial void LogMarkFailed(Exception exception);
 }

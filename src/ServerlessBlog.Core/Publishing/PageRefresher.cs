@@ -60,16 +60,22 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
     /// a pass whose index changed meanwhile is made again.
     /// </remarks>
     /// <returns>How many site files were written or deleted, and whether the last pass was made from the index as it still is.</returns>
-    public async Task<(int Changed, bool Settled)> RenderAllAsync(CancellationToken cancellationToken)
+    /// <param name="stillCurrent">Whether the theme of these pages is still the site's, asked before each batch of pages: when it is not, this stops.</param>
+    /// <param name="cancellationToken">Cancels it.</param>
+    public async Task<(int Changed, bool Settled)> RenderAllAsync(Func<CancellationToken, Task<bool>> stillCurrent, CancellationToken cancellationToken)
     {
         var changed = 0;
         var written = new HashSet<string>(StringComparer.Ordinal);
         for (var pass = 1; pass <= MaxRenderAllPasses; pass++)
         {
             var reader = new IndexReader(documents, records);
-            var (count, paths) = await RenderAllPassAsync(reader, cancellationToken);
+            var (count, paths, stopped) = await RenderAllPassAsync(reader, stillCurrent, cancellationToken);
             changed += count;
             written.UnionWith(paths);
+            if (stopped)
+            {
+                return (changed, false);
+            }
 
             var now = await PagePathsAsync(new IndexReader(documents), cancellationToken);
             foreach (var path in written.Where(path => !now.Contains(path)).ToList())
@@ -112,7 +118,7 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
         return paths;
     }
 
-    private async Task<(int Written, HashSet<string> Paths)> RenderAllPassAsync(IndexReader reader, CancellationToken cancellationToken)
+    private async Task<(int Written, HashSet<string> Paths, bool Stopped)> RenderAllPassAsync(IndexReader reader, Func<CancellationToken, Task<bool>> stillCurrent, CancellationToken cancellationToken)
     {
         var catalog = await reader.CatalogAsync(cancellationToken);
         var months = catalog.Months;
@@ -144,11 +150,21 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
             pages.Stylesheet(),
             pages.Icon(),
         ]);
+        if (!await stillCurrent(cancellationToken))
+        {
+            return (0, [], true);
+        }
+
         var written = await WriteAsync(files, [], cancellationToken);
 
         // Post pages one month at a time, a page written as soon as it is made: a site's records need not fit in memory.
         foreach (var month in months)
         {
+            if (!await stillCurrent(cancellationToken))
+            {
+                return (written, paths, true);
+            }
+
             var posts = await reader.MonthAsync(month.Year, month.Month, cancellationToken);
             var pagesOfMonth = new System.Collections.Concurrent.ConcurrentBag<string>();
             await Parallel.ForEachAsync(posts, new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentWrites, CancellationToken = cancellationToken }, async (post, token) =>
@@ -173,7 +189,7 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
             paths.UnionWith(pagesOfMonth);
         }
 
-        return (written, paths);
+        return (written, paths, false);
     }
 
     /// <summary>What one section of a refresh writes and deletes.</summary>

@@ -39,6 +39,20 @@ public sealed partial class SitePublisher : IPostPublisher
     private const int MaxFollowUps = 3;
 
     public SitePublisher(IOptions<BlogOptions> options, ISiteStore site, IStateStore state, TimeProvider time, ILogger<SitePublisher> logger)
+        : this(options, site, state, time, logger, claimsThemeRendered: true)
+    {
+    }
+
+    /// <param name="options">The blog's settings.</param>
+    /// <param name="site">Where the pages go.</param>
+    /// <param name="state">The publishing state.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="logger">The log.</param>
+    /// <param name="claimsThemeRendered">
+    /// Whether a whole rendering may say in the state that every page is in the theme: not for a rebuild's publisher,
+    /// whose pages reach the site only at its end.
+    /// </param>
+    internal SitePublisher(IOptions<BlogOptions> options, ISiteStore site, IStateStore state, TimeProvider time, ILogger<SitePublisher> logger, bool claimsThemeRendered)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
@@ -51,7 +65,7 @@ public sealed partial class SitePublisher : IPostPublisher
         _documents = new StateDocuments(state, ConflictPipeline.Create(time));
         _index = new PostIndex(_documents);
         _links = new PostLinks(_documents);
-        _theme = new LiveTheme(_options, _feeds, _documents, _records, site, time, logger);
+        _theme = new LiveTheme(_options, _feeds, _documents, _records, site, time, logger, claimsThemeRendered);
     }
 
     public Task<PublishResult> PublishAsync(ContentFile file, CancellationToken cancellationToken = default)
@@ -60,22 +74,12 @@ public sealed partial class SitePublisher : IPostPublisher
         return OneAtATimeAsync(file.Path, rendering => PublishLockedAsync(file, rendering, cancellationToken), cancellationToken);
     }
 
-    /// <summary>
-    /// Runs an operation on one file, after any other of this host's on it, with the pages of the site's theme; then
-    /// tells the theme, which knows whether another one was applied meanwhile.
-    /// </summary>
+    /// <summary>Runs an operation on one file, after any other of this host's on it, with the pages of the site's theme.</summary>
     private async Task<PublishResult> OneAtATimeAsync(string sourcePath, Func<SiteRendering, Task<PublishResult>> operation, CancellationToken cancellationToken)
     {
         using (await _locks.EnterAsync(sourcePath, cancellationToken))
         {
-            var rendering = await _theme.RenderingAsync(cancellationToken);
-            var result = await operation(rendering);
-            if (result.Outcome != PublishOutcome.Unchanged)
-            {
-                await _theme.AfterOperationAsync(rendering, cancellationToken);
-            }
-
-            return result;
+            return await operation(await _theme.RenderingAsync(cancellationToken));
         }
     }
 
@@ -121,6 +125,7 @@ public sealed partial class SitePublisher : IPostPublisher
             var linkedFromPending = new List<string>();
             var writes = await TakeOffAsync(file.Path, source, linkedFromPending, rendering, cancellationToken);
             var reason = post.Draft ? "1: the post is a draft" : $"1: the post is scheduled for {ViewFactory.Iso(post.Date)}";
+            await _theme.AfterPagesAsync(rendering, cancellationToken);
             await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Pending, SourceHash = hash, Reason = reason, PublishAt = post.Draft ? null : post.Date, SourceModified = file.LastModified, SourceVersion = file.Version, RecordedAt = now }, sourceRead, cancellationToken);
             await MarkLinkingFilesAfterRemovalAsync(file.Path, source?.Slug, linkedFromPending, cancellationToken);
             LogPending(file.Path, reason);
@@ -237,6 +242,7 @@ public sealed partial class SitePublisher : IPostPublisher
         }
 
         var published = new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Published, SourceHash = hash, Slug = post.Slug, Indexed = record.Summary, SourceModified = file.LastModified, SourceVersion = file.Version, RecordedAt = now };
+        await _theme.AfterPagesAsync(rendering, cancellationToken);
         await RecordAsync(raced ? published.Over(started.Value) : published, started, cancellationToken);
         if (relink)
         {
@@ -273,6 +279,7 @@ public sealed partial class SitePublisher : IPostPublisher
             writes = await TakeOffAsync(sourcePath, source, linkedFrom, rendering, cancellationToken);
         }
 
+        await _theme.AfterPagesAsync(rendering, cancellationToken);
         if (!await _documents.Store.TryDeleteAsync(StatePaths.Source(sourcePath), version!, cancellationToken))
         {
             // The file was uploaded and published again while this took it off the site: part of what that publish put
@@ -369,6 +376,7 @@ public sealed partial class SitePublisher : IPostPublisher
             }
 
             await rendering.Refresher.RefreshAsync(null, null, [], null, cancellationToken);
+            await _theme.AfterPagesAsync(rendering, cancellationToken);
             return null;
         });
 
@@ -381,12 +389,8 @@ public sealed partial class SitePublisher : IPostPublisher
         return await _theme.ApplyAsync(content, cancellationToken);
     }
 
-    /// <summary>The fingerprint of the theme the site has now.</summary>
-    internal async Task<string> ThemeFingerprintAsync(CancellationToken cancellationToken) =>
-        (await _theme.RenderingAsync(cancellationToken)).ThemeFingerprint;
-
-    /// <summary>Renders every page the theme makes with the theme the site has now.</summary>
-    internal Task<int> RenderEveryPageAsync(CancellationToken cancellationToken) => _theme.RenderEveryPageAsync(cancellationToken);
+    /// <summary>The theme the site is rendered with, for a rebuild to hold its claim until its pages are online.</summary>
+    internal LiveTheme Theme => _theme;
 
     private static void Enqueue(Queue<string> queue, IEnumerable<string> paths)
     {
@@ -581,6 +585,11 @@ public sealed partial class SitePublisher : IPostPublisher
         var linkedFrom = new List<string>();
         var keep = source is null or { Unsettled.Count: 0 };
         var writes = keep ? 0 : await TakeOffAsync(file.Path, source, linkedFrom, rendering, cancellationToken);
+        if (!keep)
+        {
+            await _theme.AfterPagesAsync(rendering, cancellationToken);
+        }
+
         await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Rejected, SourceHash = hash, Slug = keep ? source?.Slug : null, Indexed = keep ? source?.Indexed : null, Reason = text, SourceModified = file.LastModified, SourceVersion = file.Version, RecordedAt = _time.GetUtcNow() }, known, cancellationToken);
         if (!keep)
         {

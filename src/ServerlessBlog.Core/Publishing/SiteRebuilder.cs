@@ -38,10 +38,15 @@ public sealed class SiteRebuilder
         ArgumentNullException.ThrowIfNull(content);
         await ForgetStateAsync(cancellationToken);
 
+        // Until the buffer is online the live site is in whatever theme it had: the record must not say otherwise, and
+        // the buffered publisher, whose pages are not online yet, says nothing of it.
+        var live = new SitePublisher(_options, _site, _state, _time, _loggers.CreateLogger<SitePublisher>());
+        await live.Theme.MarkNotRenderedAsync(cancellationToken);
         var buffer = new BufferedSiteStore(_site);
-        var publisher = new SitePublisher(_options, buffer, _state, _time, _loggers.CreateLogger<SitePublisher>());
+        var publisher = new SitePublisher(_options, buffer, _state, _time, _loggers.CreateLogger<SitePublisher>(), claimsThemeRendered: false);
         var theme = await publisher.ApplyThemeAsync(content, cancellationToken);
-        var themeRendered = await publisher.ThemeFingerprintAsync(cancellationToken);
+        var themeVersion = await live.Theme.RecordVersionAsync(cancellationToken);
+        var themeRendered = (await live.Theme.RenderingAsync(cancellationToken)).ThemeFingerprint;
         var report = await publisher.ReconcileAsync(content, cancellationToken);
 
         var files = buffer.Files;
@@ -66,12 +71,13 @@ public sealed class SiteRebuilder
             await _site.DeleteAsync(path, cancellationToken);
         }
 
-        // A theme applied by a trigger meanwhile rendered the live site, which the buffer's pages, in the theme before,
-        // have now overwritten: every page is rendered again, on the live site, in the theme it has now.
-        var live = new SitePublisher(_options, _site, _state, _time, _loggers.CreateLogger<SitePublisher>());
-        if (await live.ThemeFingerprintAsync(cancellationToken) != themeRendered)
+        // Every page the buffer held is online now, all in the theme recorded after its apply, if nothing changed the
+        // record since. A theme applied by a trigger meanwhile rendered the live site, which the buffer's pages, in the
+        // theme before, have now overwritten: every page is rendered again, on the live site, in the theme it has now.
+        if (!await live.Theme.ClaimRenderedAsync(themeVersion, cancellationToken)
+            && (await live.Theme.RenderingAsync(cancellationToken)).ThemeFingerprint != themeRendered)
         {
-            written += await live.RenderEveryPageAsync(cancellationToken);
+            written += (await live.Theme.RenderEveryPageAsync(cancellationToken)).Changed;
         }
 
         var results = theme.Outcome == PublishOutcome.Unchanged ? report.Changes : [theme, .. report.Changes];

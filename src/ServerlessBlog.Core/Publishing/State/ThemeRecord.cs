@@ -25,4 +25,10 @@ public sealed record ThemeRecord
 
     /// <summary>Why they were refused, as <c>line: reason</c>.</summary>
     public string? RefusedReason { get; init; }
+
+    /// <summary>
+    /// How many times the theme was recorded or marked not rendered: each time changes the record (some stores version
+    /// a document by its bytes), so that a claim made over the record as it was before fails.
+    /// </summary>
+    public int Marks { get; init; }
 }
