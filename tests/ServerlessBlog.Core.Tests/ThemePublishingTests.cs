@@ -590,6 +590,103 @@ public sealed class ThemePublishingTests : IDisposable
         Assert.Contains("<article class=\"themed\"><h1>D</h1>", File.ReadAllText(Path.Combine(_site, "posts/d/index.html")), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_removal_that_fails_after_writing_pages_in_the_theme_before_leaves_them_to_the_next_reconcile(bool asDraft)
+    {
+        await PublishSiteAsync();
+        var (held, reached, site) = HoldFirstWrite(_ => true);
+        var state = new HookedStateStore(new FolderStateStore(_state));
+        var failThemeRead = 0;
+        state.BeforeRead = path => path == "theme.json" && Interlocked.Exchange(ref failThemeRead, 0) == 1 ? throw new IOException("injected") : Task.CompletedTask;
+        var removing = new SitePublisher(Options.Create(GoldenCorpus.Options), site, state, _time, NullLogger<SitePublisher>.Instance);
+
+        var draft = Post("C", "2024-03-20T00:00:00Z", "new").Replace("---\nBody", "draft: true\n---\nBody", StringComparison.Ordinal);
+        if (!asDraft)
+        {
+            _content.Files.Remove("posts/c.md");
+        }
+
+        var removal = asDraft ? removing.PublishAsync(Upload("posts/c.md", draft, "c2")) : removing.UnpublishAsync("posts/c.md");
+        await reached.Task;
+        Upload("_theme/post.liquid", ThemedPost, "t1");
+        await NewPublisher().ApplyThemeAsync(_content);
+        Volatile.Write(ref failThemeRead, 1);
+        held.SetResult();
+        await Assert.ThrowsAsync<IOException>(() => removal);
+
+        _ = asDraft ? await NewPublisher().PublishAsync(_content.Files["posts/c.md"]) : await NewPublisher().UnpublishAsync("posts/c.md"); // the trigger's retry
+        await _publisher.ReconcileAsync(_content);
+
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    [Fact]
+    public async Task A_theme_that_loads_is_not_refused_for_the_broken_files_a_retry_read()
+    {
+        await PublishSiteAsync();
+        Upload("_theme/post.liquid", ThemedPost, "t1");
+        var state = new HookedStateStore(new FolderStateStore(_state));
+        var once = 0;
+        state.BeforeWrite = async path =>
+        {
+            // Before this host records the files it read, they are replaced by broken ones, which another host refuses.
+            if (path == "theme.json" && Interlocked.Exchange(ref once, 1) == 0)
+            {
+                Upload("_theme/post.liquid", "{% for %}", "t2");
+                Assert.Equal(PublishOutcome.Rejected, (await NewPublisher().ApplyThemeAsync(_content)).Outcome);
+            }
+        };
+
+        await new SitePublisher(Options.Create(GoldenCorpus.Options), new FolderSiteStore(_site), state, _time, NullLogger<SitePublisher>.Instance).ApplyThemeAsync(_content);
+
+        // The author puts the good file back.
+        Upload("_theme/post.liquid", ThemedPost, "t3");
+        var again = await NewPublisher().ApplyThemeAsync(_content);
+        await _publisher.ReconcileAsync(_content);
+
+        await AssertSiteIsTheWholeBuildAsync();
+        Assert.Equal(PublishOutcome.Published, again.Outcome);
+        Assert.Equal(PublishOutcome.Published, (await new PublishingStatusReader(new FolderStateStore(_state)).ReadAsync("_theme/post.liquid"))!.Outcome);
+    }
+
+    [Fact]
+    public async Task Two_triggers_applying_the_same_theme_leave_its_files_published_not_pending()
+    {
+        await PublishSiteAsync();
+        Upload("_theme/post.liquid", ThemedPost, "t1");
+        Upload("_theme/style.css", ThemedStyle, "s1");
+        var (held, reached, site) = HoldFirstWrite(path => path.StartsWith("posts/", StringComparison.Ordinal));
+
+        // Two triggers (one per file) on two hosts: the first records the theme and is slow; the second renders it too.
+        var first = NewPublisher(site).ApplyThemeAsync(_content);
+        await reached.Task;
+        await NewPublisher().ApplyThemeAsync(_content);
+        held.SetResult();
+        await first;
+
+        Assert.Contains("\"rendered\":true", File.ReadAllText(Path.Combine(_state, "theme.json")), StringComparison.Ordinal);
+        var status = await new PublishingStatusReader(new FolderStateStore(_state)).ReadAllAsync(_content);
+        Assert.Empty(status.Pending.Select(record => $"{record.SourcePath}: {record.Reason}"));
+    }
+
+    [Fact]
+    public async Task A_theme_that_parses_but_fails_on_a_page_is_refused_and_publishing_goes_on()
+    {
+        await PublishSiteAsync();
+        Upload("_theme/post.liquid", "<p>{{ post.title | size | modulo: 0 }}</p>\n", "t1");
+
+        var applied = await _publisher.ApplyThemeAsync(_content);
+
+        // Recorded, it would make every page's rendering throw, and nothing would be published until it was fixed.
+        var published = await _publisher.PublishAsync(Upload("posts/d.md", Post("D", "2024-03-22T00:00:00Z", "new"), "d1"));
+
+        Assert.Equal(PublishOutcome.Published, published.Outcome);
+        Assert.Equal(PublishOutcome.Rejected, applied.Outcome);
+        Assert.Contains("post.liquid", applied.Reason, StringComparison.Ordinal);
+    }
+
     /// <summary>A site store that holds the first write <paramref name="which"/> picks until the test lets it go.</summary>
     private (TaskCompletionSource Held, TaskCompletionSource Reached, HookedSiteStore Site) HoldFirstWrite(Func<string, bool> which)
     {

@@ -4,6 +4,8 @@ using ServerlessBlog.Core.Configuration;
 using ServerlessBlog.Core.Content;
 using ServerlessBlog.Core.Generation;
 using ServerlessBlog.Core.Publishing.State;
+using ServerlessBlog.Core.Rendering;
+using ServerlessBlog.Core.Site;
 using ServerlessBlog.Core.Storage;
 using ServerlessBlog.Core.Theming;
 
@@ -90,6 +92,19 @@ internal sealed partial class LiveTheme
     }
 
     /// <summary>
+    /// A removal found that an earlier attempt of it stopped after writing pages: if the site's theme was ever changed,
+    /// those pages may be in one before it, so the theme is marked not rendered (the next reconcile renders every page).
+    /// </summary>
+    public async Task AfterInterruptedRemovalAsync(CancellationToken cancellationToken)
+    {
+        if ((await _documents.ReadAsync<ThemeRecord>(StatePaths.Theme, cancellationToken)).Value is { Marks: > 0 })
+        {
+            LogPagesInOlderTheme();
+            await MarkNotRenderedAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
     /// Makes the theme files of the content the site's theme and renders every page with them, unless that is done
     /// already. A theme that does not load is refused, once: the site keeps its theme (rendered again if it is not known
     /// to be on every page), and each file's status says why.
@@ -125,24 +140,24 @@ internal sealed partial class LiveTheme
             return new PublishResult(ContentPaths.ThemeFolder, PublishOutcome.Unchanged);
         }
 
-        try
+        if (await RecordAsync(content, texts, new StateSnapshot<ThemeRecord>(applied, version), cancellationToken) is { } refusal)
         {
-            await RecordAsync(content, texts, new StateSnapshot<ThemeRecord>(applied, version), cancellationToken);
-        }
-        catch (ThemeException ex)
-        {
-            var reason = $"1: the theme is not applied: {ex.Message}";
+            // The files refused may be newer than those read above, if another host recorded a theme meanwhile.
+            var reason = $"1: the theme is not applied: {refusal.Error.Message}";
             LogRefused(reason);
             var (refused, _) = await _documents.UpdateAsync<ThemeRecord>(
                 StatePaths.Theme,
-                current => (current ?? new ThemeRecord { Fingerprint = DefaultFingerprint, Files = new(StringComparer.Ordinal), Rendered = true }) with { Refused = fingerprint, RefusedReason = reason },
+                current => (current ?? new ThemeRecord { Fingerprint = DefaultFingerprint, Files = new(StringComparer.Ordinal), Rendered = true }) with { Refused = refusal.Fingerprint, RefusedReason = reason },
                 cancellationToken);
             var kept = refused!.Rendered ? 0 : (await RenderEveryPageAsync(cancellationToken)).Changed;
-            await RecordStatusesAsync(content, files, fingerprint, PublishOutcome.Rejected, reason, cancellationToken);
+            await RecordStatusesAsync(content, files, refusal.Fingerprint, PublishOutcome.Rejected, reason, cancellationToken);
             return new PublishResult(ContentPaths.ThemeFolder, PublishOutcome.Rejected, Reason: reason, SiteWrites: kept);
         }
 
         var (changed, claimed) = await RenderEveryPageAsync(cancellationToken);
+
+        // Another host's rendering of the same files may have made the claim (a theme of several files uploaded at once).
+        claimed = claimed || (await _documents.ReadAsync<ThemeRecord>(StatePaths.Theme, cancellationToken)).Value is { Rendered: true } done && done.Fingerprint == fingerprint;
         if (claimed || !_claimsRendered)
         {
             await RecordStatusesAsync(content, files, fingerprint, PublishOutcome.Published, null, cancellationToken);
@@ -278,10 +293,11 @@ internal sealed partial class LiveTheme
     /// time makes the write conflict: the loser reads the record and the files again, so that the theme uploaded last
     /// is what stays.
     /// </summary>
-    /// <exception cref="ThemeException">The files do not load.</exception>
-    private async Task RecordAsync(IContentSource content, SortedDictionary<string, string> texts, StateSnapshot<ThemeRecord> known, CancellationToken cancellationToken)
+    /// <returns>Null when recorded (or recorded already); else the files that do not load, and why.</returns>
+    private async Task<(string Fingerprint, ThemeException Error)?> RecordAsync(IContentSource content, SortedDictionary<string, string> texts, StateSnapshot<ThemeRecord> known, CancellationToken cancellationToken)
     {
         var first = true;
+        (string Fingerprint, ThemeException Error)? refusal = null;
         await _documents.RetryOnConflictAsync(
             async token =>
             {
@@ -294,15 +310,57 @@ internal sealed partial class LiveTheme
                     return 0;
                 }
 
-                // Refused before it is recorded: a theme that does not load would stop every publish. No files is the
-                // default theme, recorded too, so that its rendering is known to be done or not.
-                Theme.Load(latest);
+                // Refused before it is recorded: a theme that does not load, or fails on a sample of every page, would
+                // stop every publish. No files is the default theme, recorded too, so that its rendering is known to be
+                // done or not.
+                try
+                {
+                    Sample(Theme.Load(latest));
+                }
+                catch (ThemeException ex)
+                {
+                    refusal = (fingerprint, ex);
+                    return 0;
+                }
+
                 var record = new ThemeRecord { Fingerprint = fingerprint, Files = latest, Marks = (current?.Marks ?? 0) + 1 };
                 return await _documents.Store.TryWriteAsync(StatePaths.Theme, StateJson.Serialize(record), version, token) is null
                     ? throw new StateConflictException(StatePaths.Theme)
                     : 0;
             },
             cancellationToken);
+        return refusal;
+    }
+
+    /// <summary>Renders every kind of page once with <paramref name="theme"/>, from a sample post.</summary>
+    /// <exception cref="ThemeException">A template fails on the sample.</exception>
+    private void Sample(Theme theme)
+    {
+        var pages = new PageGenerator(_options, theme);
+        var date = new DateTimeOffset(2024, 1, 15, 10, 0, 0, TimeSpan.Zero);
+        var post = new Post
+        {
+            SourcePath = "posts/sample.md",
+            Slug = "sample",
+            Title = "A sample post",
+            Date = date,
+            Tags = ["sample"],
+            Aliases = ["/sample-post/"],
+            Body = string.Empty,
+        };
+        var rendered = new RenderedPost(post, "<p>A sample paragraph.</p>", "A sample paragraph.", 1);
+        var summary = rendered.ToSummary();
+        var tag = new TagSummary("sample", "sample", 1, date);
+        var month = new ArchiveMonth(2024, 1, 1, date);
+        _ = pages.PostPage(rendered, summary, summary);
+        _ = pages.HomePage([summary]);
+        _ = pages.TagsPage([tag]);
+        _ = pages.TagPage(tag, [summary], new Dictionary<int, int> { [2024] = 1 });
+        _ = pages.TagYearPage(tag, 2024, [summary]);
+        _ = pages.ArchivePage([month]);
+        _ = pages.ArchiveMonthPage(month, [summary]);
+        _ = pages.NotFoundPage();
+        _ = pages.RedirectPages(summary).ToList();
     }
 
     /// <summary>

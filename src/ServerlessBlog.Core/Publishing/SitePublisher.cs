@@ -508,6 +508,13 @@ public sealed partial class SitePublisher : IPostPublisher
         // A post's record is written before its index entries and deleted after them: without a record at the slug,
         // nothing of this file is under it (and another file may be claiming it now).
         var (record, _) = await _documents.ReadAsync<PostRecord>(StatePaths.Post(slug), cancellationToken);
+        if (record is null && indexed?.Slug == slug)
+        {
+            // A removal of this file stopped after its pages were written and its record deleted: which theme it wrote
+            // them in, this cannot tell.
+            await _theme.AfterInterruptedRemovalAsync(cancellationToken);
+        }
+
         if (record is null || record.Summary.SourcePath != sourcePath)
         {
             return 0;
@@ -585,10 +592,9 @@ public sealed partial class SitePublisher : IPostPublisher
         var linkedFrom = new List<string>();
         var keep = source is null or { Unsettled.Count: 0 };
         var writes = keep ? 0 : await TakeOffAsync(file.Path, source, linkedFrom, rendering, cancellationToken);
-        if (!keep)
-        {
-            await _theme.AfterPagesAsync(rendering, cancellationToken);
-        }
+
+        // Pages may have been written before this rejection too (what earlier attempts left under other slugs).
+        await _theme.AfterPagesAsync(rendering, cancellationToken);
 
         await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Rejected, SourceHash = hash, Slug = keep ? source?.Slug : null, Indexed = keep ? source?.Indexed : null, Reason = text, SourceModified = file.LastModified, SourceVersion = file.Version, RecordedAt = _time.GetUtcNow() }, known, cancellationToken);
         if (!keep)

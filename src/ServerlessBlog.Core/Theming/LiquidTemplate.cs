@@ -55,8 +55,9 @@ internal sealed class LiquidTemplate : ThemeTemplate
             // Writing to memory never waits: the task has completed when it returns.
             _template.RenderAsync(output, context, Encoder).AsTask().GetAwaiter().GetResult();
         }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException)
+        catch (Exception ex) when (ex is not OperationCanceledException and not ThemeException and not OutOfMemoryException)
         {
+            // A template's own arithmetic or filters can throw anything (a modulo by zero): it is the theme's error.
             throw new ThemeException($"{Name}{Theme.TemplateExtension}: {ex.Message}", ex);
         }
     }
