@@ -687,6 +687,109 @@ public sealed class ThemePublishingTests : IDisposable
         Assert.Contains("post.liquid", applied.Reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_theme_that_fits_this_site_but_not_a_site_of_one_tag_is_applied()
+    {
+        await PublishSiteAsync();
+
+        // A tag cloud scaled between the smallest and largest counts: a division by zero on a site whose tags have one count.
+        Upload("_theme/tags.liquid",
+            "{% assign max = 0 %}{% assign min = 1000000 %}{% for t in tags %}{% if t.count > max %}{% assign max = t.count %}{% endif %}{% if t.count < min %}{% assign min = t.count %}{% endif %}{% endfor %}{% assign range = max | minus: min %}" +
+            "<ul>{% for t in tags %}<li style=\"font-size: {{ t.count | minus: min | times: 100 | divided_by: range | plus: 100 }}%\">{{ t.name }}</li>{% endfor %}</ul>\n", "t1");
+
+        var report = await _publisher.ReconcileAsync(_content);
+
+        Assert.Contains(report.Changes, change => change.SourcePath == ContentPaths.ThemeFolder && change.Outcome == PublishOutcome.Published);
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    [Fact]
+    public async Task A_theme_that_fails_on_a_page_of_the_site_is_refused_the_one_before_is_put_back_and_the_status_says_why()
+    {
+        await PublishSiteAsync();
+        await _publisher.PublishAsync(Upload("posts/u.md", "---\ntitle: U\ndate: 2024-02-01T00:00:00Z\n---\nUntagged.\n", "u1"));
+        Upload("_theme/style.css", ThemedStyle, "s1");
+        Upload("_theme/post.liquid", "<h1>{{ post.title }}</h1><p>{{ 100 | divided_by: post.tags.size }}</p>\n", "t1");
+
+        var first = await _publisher.ReconcileAsync(_content);
+        var second = await NewPublisher().ReconcileAsync(_content);
+
+        Assert.Contains(first.Changes, change => change.SourcePath == ContentPaths.ThemeFolder && change.Outcome == PublishOutcome.Rejected && change.Reason!.Contains("post.liquid", StringComparison.Ordinal));
+        Assert.Empty(first.Failures!);
+        Assert.True(second.InSync, string.Join(", ", second.Changes.Select(change => $"{change.SourcePath}: {change.Outcome}")));
+        var status = await new PublishingStatusReader(new FolderStateStore(_state)).ReadAllAsync(_content);
+        Assert.Empty(status.Unprocessed);
+        Assert.Equal(["_theme/post.liquid", "_theme/style.css"], status.Rejected.Select(record => record.SourcePath));
+
+        // The site is the default theme's again, as a whole build without the refused files makes it.
+        _content.Files.Remove("_theme/post.liquid");
+        _content.Files.Remove("_theme/style.css");
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    [Fact]
+    public async Task A_post_the_theme_cannot_render_is_refused_with_the_theme_s_reason_and_publishing_goes_on()
+    {
+        await PublishSiteAsync();
+        Upload("_theme/post.liquid", "<h1>{{ post.title }}</h1><p>{{ 100 | divided_by: post.tags.size }}</p>\n", "t1");
+        Assert.Equal(PublishOutcome.Published, (await _publisher.ApplyThemeAsync(_content)).Outcome);
+
+        var untagged = await _publisher.PublishAsync(Upload("posts/u.md", "---\ntitle: U\ndate: 2024-02-01T00:00:00Z\n---\nUntagged.\n", "u1"));
+        var tagged = await _publisher.PublishAsync(Upload("posts/d.md", Post("D", "2024-03-22T00:00:00Z", "new"), "d1"));
+
+        Assert.Equal(PublishOutcome.Rejected, untagged.Outcome);
+        Assert.Contains("the site's theme cannot render this post: post.liquid", untagged.Reason, StringComparison.Ordinal);
+        Assert.Equal(PublishOutcome.Published, tagged.Outcome);
+        Assert.Empty((await new PublishingStatusReader(new FolderStateStore(_state)).ReadAllAsync(_content)).Unprocessed);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Without_a_theme_a_removal_handled_twice_does_not_render_every_page_again(bool rebuildFirst)
+    {
+        await PublishSiteAsync();
+        if (rebuildFirst)
+        {
+            await new SiteRebuilder(Options.Create(GoldenCorpus.Options), new FolderSiteStore(_site), new FolderStateStore(_state), _time, NullLoggerFactory.Instance).RebuildAsync(_content);
+        }
+
+        var held = new TaskCompletionSource();
+        var reached = new TaskCompletionSource();
+        var state = new HookedStateStore(new FolderStateStore(_state))
+        {
+            BeforeWrite = async path =>
+            {
+                if (path == "sources/posts/c.md.json" && reached.TrySetResult())
+                {
+                    await held.Task;
+                }
+            },
+        };
+        _content.Files.Remove("posts/c.md");
+        var first = new SitePublisher(Options.Create(GoldenCorpus.Options), new FolderSiteStore(_site), state, _time, NullLogger<SitePublisher>.Instance).UnpublishAsync("posts/c.md");
+        await reached.Task;
+        await NewPublisher().UnpublishAsync("posts/c.md"); // the same delete event on another host
+        held.SetResult();
+        await first;
+
+        var report = await NewPublisher().ReconcileAsync(_content);
+
+        Assert.True(report.InSync, string.Join(", ", report.Changes.Select(change => $"{change.SourcePath}: {change.Outcome} {change.SiteWrites}")));
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    [Fact]
+    public async Task Without_a_theme_a_rebuild_reports_only_files()
+    {
+        await PublishSiteAsync();
+
+        var report = await new SiteRebuilder(Options.Create(GoldenCorpus.Options), new FolderSiteStore(_site), new FolderStateStore(_state), _time, NullLoggerFactory.Instance).RebuildAsync(_content);
+
+        Assert.DoesNotContain(report.Results, result => result.SourcePath == ContentPaths.ThemeFolder);
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
     /// <summary>A site store that holds the first write <paramref name="which"/> picks until the test lets it go.</summary>
     private (TaskCompletionSource Held, TaskCompletionSource Reached, HookedSiteStore Site) HoldFirstWrite(Func<string, bool> which)
     {

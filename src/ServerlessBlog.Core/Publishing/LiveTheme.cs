@@ -4,8 +4,6 @@ using ServerlessBlog.Core.Configuration;
 using ServerlessBlog.Core.Content;
 using ServerlessBlog.Core.Generation;
 using ServerlessBlog.Core.Publishing.State;
-using ServerlessBlog.Core.Rendering;
-using ServerlessBlog.Core.Site;
 using ServerlessBlog.Core.Storage;
 using ServerlessBlog.Core.Theming;
 
@@ -97,12 +95,16 @@ internal sealed partial class LiveTheme
     /// </summary>
     public async Task AfterInterruptedRemovalAsync(CancellationToken cancellationToken)
     {
-        if ((await _documents.ReadAsync<ThemeRecord>(StatePaths.Theme, cancellationToken)).Value is { Marks: > 0 })
+        if (await EverChangedAsync(cancellationToken))
         {
             LogPagesInOlderTheme();
             await MarkNotRenderedAsync(cancellationToken);
         }
     }
+
+    /// <summary>Whether theme files were ever recorded: if not, every page ever written is in the default theme.</summary>
+    public async Task<bool> EverChangedAsync(CancellationToken cancellationToken) =>
+        (await _documents.ReadAsync<ThemeRecord>(StatePaths.Theme, cancellationToken)).Value is { Changes: > 0 };
 
     /// <summary>
     /// Makes the theme files of the content the site's theme and renders every page with them, unless that is done
@@ -154,7 +156,27 @@ internal sealed partial class LiveTheme
             return new PublishResult(ContentPaths.ThemeFolder, PublishOutcome.Rejected, Reason: reason, SiteWrites: kept);
         }
 
-        var (changed, claimed) = await RenderEveryPageAsync(cancellationToken);
+        int changed;
+        bool claimed;
+        try
+        {
+            (changed, claimed) = await RenderEveryPageAsync(cancellationToken);
+        }
+        catch (ThemeException ex)
+        {
+            // The templates parse but fail on a page of this site: the theme before is put back and made whole again.
+            var reason = $"1: the theme is not applied: {ex.Message}";
+            LogRefused(reason);
+            await _documents.UpdateAsync<ThemeRecord>(
+                StatePaths.Theme,
+                current => current is null || current.Fingerprint != fingerprint
+                    ? current
+                    : (applied ?? new ThemeRecord { Fingerprint = DefaultFingerprint, Files = new(StringComparer.Ordinal) }) with { Rendered = false, Marks = current.Marks + 1, Changes = current.Changes + 1, Refused = fingerprint, RefusedReason = reason },
+                cancellationToken);
+            var kept = (await RenderEveryPageAsync(cancellationToken)).Changed;
+            await RecordStatusesAsync(content, files, fingerprint, PublishOutcome.Rejected, reason, cancellationToken);
+            return new PublishResult(ContentPaths.ThemeFolder, PublishOutcome.Rejected, Reason: reason, SiteWrites: kept);
+        }
 
         // Another host's rendering of the same files may have made the claim (a theme of several files uploaded at once).
         claimed = claimed || (await _documents.ReadAsync<ThemeRecord>(StatePaths.Theme, cancellationToken)).Value is { Rendered: true } done && done.Fingerprint == fingerprint;
@@ -310,12 +332,12 @@ internal sealed partial class LiveTheme
                     return 0;
                 }
 
-                // Refused before it is recorded: a theme that does not load, or fails on a sample of every page, would
-                // stop every publish. No files is the default theme, recorded too, so that its rendering is known to be
-                // done or not.
+                // Refused before it is recorded: a theme that does not load would stop every publish. (One that fails on
+                // a page of the site is put back when every page is rendered.) No files is the default theme, recorded
+                // too, so that its rendering is known to be done or not.
                 try
                 {
-                    Sample(Theme.Load(latest));
+                    Theme.Load(latest);
                 }
                 catch (ThemeException ex)
                 {
@@ -323,44 +345,13 @@ internal sealed partial class LiveTheme
                     return 0;
                 }
 
-                var record = new ThemeRecord { Fingerprint = fingerprint, Files = latest, Marks = (current?.Marks ?? 0) + 1 };
+                var record = new ThemeRecord { Fingerprint = fingerprint, Files = latest, Marks = (current?.Marks ?? 0) + 1, Changes = (current?.Changes ?? 0) + 1 };
                 return await _documents.Store.TryWriteAsync(StatePaths.Theme, StateJson.Serialize(record), version, token) is null
                     ? throw new StateConflictException(StatePaths.Theme)
                     : 0;
             },
             cancellationToken);
         return refusal;
-    }
-
-    /// <summary>Renders every kind of page once with <paramref name="theme"/>, from a sample post.</summary>
-    /// <exception cref="ThemeException">A template fails on the sample.</exception>
-    private void Sample(Theme theme)
-    {
-        var pages = new PageGenerator(_options, theme);
-        var date = new DateTimeOffset(2024, 1, 15, 10, 0, 0, TimeSpan.Zero);
-        var post = new Post
-        {
-            SourcePath = "posts/sample.md",
-            Slug = "sample",
-            Title = "A sample post",
-            Date = date,
-            Tags = ["sample"],
-            Aliases = ["/sample-post/"],
-            Body = string.Empty,
-        };
-        var rendered = new RenderedPost(post, "<p>A sample paragraph.</p>", "A sample paragraph.", 1);
-        var summary = rendered.ToSummary();
-        var tag = new TagSummary("sample", "sample", 1, date);
-        var month = new ArchiveMonth(2024, 1, 1, date);
-        _ = pages.PostPage(rendered, summary, summary);
-        _ = pages.HomePage([summary]);
-        _ = pages.TagsPage([tag]);
-        _ = pages.TagPage(tag, [summary], new Dictionary<int, int> { [2024] = 1 });
-        _ = pages.TagYearPage(tag, 2024, [summary]);
-        _ = pages.ArchivePage([month]);
-        _ = pages.ArchiveMonthPage(month, [summary]);
-        _ = pages.NotFoundPage();
-        _ = pages.RedirectPages(summary).ToList();
     }
 
     /// <summary>

@@ -162,6 +162,18 @@ public sealed partial class SitePublisher : IPostPublisher
         }
 
         var record = PostRecord.From(rendered, hash);
+        try
+        {
+            // Before anything is written: a theme whose templates fail on this post (a division by one of its fields)
+            // is the post's problem as much as the theme's, and the author reads it in the post's status.
+            _ = rendering.Pages.PostPage(rendered, null, null);
+            _ = rendering.Pages.RedirectPages(record.Summary).ToList();
+        }
+        catch (ThemeException ex)
+        {
+            return await RejectAsync(file, hash, 1, $"the site's theme cannot render this post: {ex.Message}", source, sourceRead, rendering, cancellationToken);
+        }
+
         var siteWrites = 0;
         var linkedFrom = new List<string>();
 
@@ -194,7 +206,7 @@ public sealed partial class SitePublisher : IPostPublisher
             // name came first), the file is marked and published again.
             await _links.AddWaiterAsync(post.Slug, file.Path, cancellationToken);
             var against = raced ? started.Value! with { Unsettled = [.. started.Value.Unsettled.Where(version => !SourceRecord.SamePlace(version, record.Summary))] } : source;
-            var rejected = await RejectAsync(file, hash, 1, $"the slug '{post.Slug}' is already taken by {ex.Owner}", against, started, rendering, cancellationToken);
+            var rejected = await RejectAsync(file, hash, 1, $"the slug '{post.Slug}' is already taken by {ex.Owner}", against, started, rendering, cancellationToken, pagesWritten: siteWrites > 0);
 
             // The owner may have gone between the claim and the wait being noted, and marked no one: then this file is next.
             return (await _documents.ReadAsync<PostRecord>(StatePaths.Post(post.Slug), cancellationToken)).Value is null
@@ -586,7 +598,7 @@ public sealed partial class SitePublisher : IPostPublisher
     /// that did not finish left another beside it: then what is online is no one version any more, and all of it goes
     /// until a version that can be published comes.
     /// </summary>
-    private async Task<PublishResult> RejectAsync(ContentFile file, string hash, int line, string reason, SourceRecord? source, StateSnapshot<SourceRecord> known, SiteRendering rendering, CancellationToken cancellationToken)
+    private async Task<PublishResult> RejectAsync(ContentFile file, string hash, int line, string reason, SourceRecord? source, StateSnapshot<SourceRecord> known, SiteRendering rendering, CancellationToken cancellationToken, bool pagesWritten = false)
     {
         var text = $"{line}: {reason}";
         var linkedFrom = new List<string>();
@@ -594,7 +606,10 @@ public sealed partial class SitePublisher : IPostPublisher
         var writes = keep ? 0 : await TakeOffAsync(file.Path, source, linkedFrom, rendering, cancellationToken);
 
         // Pages may have been written before this rejection too (what earlier attempts left under other slugs).
-        await _theme.AfterPagesAsync(rendering, cancellationToken);
+        if (!keep || pagesWritten)
+        {
+            await _theme.AfterPagesAsync(rendering, cancellationToken);
+        }
 
         await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Rejected, SourceHash = hash, Slug = keep ? source?.Slug : null, Indexed = keep ? source?.Indexed : null, Reason = text, SourceModified = file.LastModified, SourceVersion = file.Version, RecordedAt = _time.GetUtcNow() }, known, cancellationToken);
         if (!keep)

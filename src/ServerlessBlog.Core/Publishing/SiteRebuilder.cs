@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServerlessBlog.Core.Configuration;
+using ServerlessBlog.Core.Content;
 using ServerlessBlog.Core.Publishing.State;
 using ServerlessBlog.Core.Storage;
 
@@ -41,7 +42,11 @@ public sealed class SiteRebuilder
         // Until the buffer is online the live site is in whatever theme it had: the record must not say otherwise, and
         // the buffered publisher, whose pages are not online yet, says nothing of it.
         var live = new SitePublisher(_options, _site, _state, _time, _loggers.CreateLogger<SitePublisher>());
-        await live.Theme.MarkNotRenderedAsync(cancellationToken);
+        if (await live.Theme.EverChangedAsync(cancellationToken))
+        {
+            await live.Theme.MarkNotRenderedAsync(cancellationToken);
+        }
+
         var buffer = new BufferedSiteStore(_site);
         var publisher = new SitePublisher(_options, buffer, _state, _time, _loggers.CreateLogger<SitePublisher>(), claimsThemeRendered: false);
         var theme = await publisher.ApplyThemeAsync(content, cancellationToken);
@@ -80,7 +85,9 @@ public sealed class SiteRebuilder
             written += (await live.Theme.RenderEveryPageAsync(cancellationToken)).Changed;
         }
 
-        var results = theme.Outcome == PublishOutcome.Unchanged ? report.Changes : [theme, .. report.Changes];
+        var results = theme.Outcome == PublishOutcome.Unchanged || report.Changes.Any(change => change.SourcePath == ContentPaths.ThemeFolder)
+            ? report.Changes
+            : [theme, .. report.Changes];
         return new RebuildReport(results, files.Count, written, stale.Count);
     }
 

@@ -31,4 +31,7 @@ public sealed record ThemeRecord
     /// a document by its bytes), so that a claim made over the record as it was before fails.
     /// </summary>
     public int Marks { get; init; }
+
+    /// <summary>How many times theme files were recorded: more than none means pages may be in more than one theme.</summary>
+    public int Changes { get; init; }
 }
