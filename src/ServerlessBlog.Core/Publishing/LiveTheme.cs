@@ -104,7 +104,8 @@ internal sealed partial class LiveTheme
 
     /// <summary>Whether theme files were ever recorded: if not, every page ever written is in the default theme.</summary>
     public async Task<bool> EverChangedAsync(CancellationToken cancellationToken) =>
-        (await _documents.ReadAsync<ThemeRecord>(StatePaths.Theme, cancellationToken)).Value is { Changes: > 0 };
+        (await _documents.ReadAsync<ThemeRecord>(StatePaths.Theme, cancellationToken)).Value is { } record
+            && (record.Changes > 0 || record.Fingerprint != DefaultFingerprint);
 
     /// <summary>
     /// Makes the theme files of the content the site's theme and renders every page with them, unless that is done
@@ -164,18 +165,14 @@ internal sealed partial class LiveTheme
         }
         catch (ThemeException ex)
         {
-            // The templates parse but fail on a page of this site: the theme before is put back and made whole again.
-            var reason = $"1: the theme is not applied: {ex.Message}";
+            // The templates parse but fail on a page of this site, as they may not on the same site tomorrow (a division
+            // by a count that is zero today). Putting the theme before back would flip the whole site on a passing state
+            // of its posts (a rebuild renders over an empty index first): the theme stays recorded and not rendered, its
+            // files say why, and every reconcile tries again until the pages or the theme change.
+            var reason = $"1: the theme fails on a page of the site: {ex.Message}";
             LogRefused(reason);
-            await _documents.UpdateAsync<ThemeRecord>(
-                StatePaths.Theme,
-                current => current is null || current.Fingerprint != fingerprint
-                    ? current
-                    : (applied ?? new ThemeRecord { Fingerprint = DefaultFingerprint, Files = new(StringComparer.Ordinal) }) with { Rendered = false, Marks = current.Marks + 1, Changes = current.Changes + 1, Refused = fingerprint, RefusedReason = reason },
-                cancellationToken);
-            var kept = (await RenderEveryPageAsync(cancellationToken)).Changed;
             await RecordStatusesAsync(content, files, fingerprint, PublishOutcome.Rejected, reason, cancellationToken);
-            return new PublishResult(ContentPaths.ThemeFolder, PublishOutcome.Rejected, Reason: reason, SiteWrites: kept);
+            return new PublishResult(ContentPaths.ThemeFolder, PublishOutcome.Rejected, Reason: reason);
         }
 
         // Another host's rendering of the same files may have made the claim (a theme of several files uploaded at once).
@@ -369,9 +366,8 @@ internal sealed partial class LiveTheme
     private async Task RecordStatusesAsync(IContentSource content, IReadOnlyList<ContentFile> files, string fingerprint, PublishOutcome outcome, string? reason, CancellationToken cancellationToken)
     {
         var (theme, _) = await _documents.ReadAsync<ThemeRecord>(StatePaths.Theme, cancellationToken);
-        var current = outcome == PublishOutcome.Rejected
-            ? theme?.Refused == fingerprint && FingerprintOf(theme) != fingerprint
-            : FingerprintOf(theme) == fingerprint;
+        // A theme refused when it did not parse is not the record's; one that fails on a page of the site is.
+        var current = FingerprintOf(theme) == fingerprint || (outcome == PublishOutcome.Rejected && theme?.Refused == fingerprint);
         var now = _time.GetUtcNow();
         var present = (await ThemeFiles.ListAsync(content, cancellationToken)).ToDictionary(entry => entry.Path, StringComparer.Ordinal);
 

@@ -94,7 +94,8 @@ public sealed partial class SitePublisher : IPostPublisher
         var (source, sourceVersion) = await _documents.ReadAsync<SourceRecord>(StatePaths.Source(file.Path), cancellationToken);
         var sourceRead = new StateSnapshot<SourceRecord>(source, sourceVersion);
         var now = _time.GetUtcNow();
-        if (source is not null && source.SourceHash == hash && !source.Stale && source.Unsettled.Count == 0 && !(source.Outcome == PublishOutcome.Pending && source.PublishAt <= now))
+        if (source is not null && source.SourceHash == hash && !source.Stale && source.Unsettled.Count == 0 && !(source.Outcome == PublishOutcome.Pending && source.PublishAt <= now)
+            && !(source.RefusedByTheme is { } refusedBy && refusedBy != rendering.ThemeFingerprint))
         {
             if (source.SourceVersion != file.Version)
             {
@@ -171,7 +172,7 @@ public sealed partial class SitePublisher : IPostPublisher
         }
         catch (ThemeException ex)
         {
-            return await RejectAsync(file, hash, 1, $"the site's theme cannot render this post: {ex.Message}", source, sourceRead, rendering, cancellationToken);
+            return await RejectAsync(file, hash, 1, $"the site's theme cannot render this post: {ex.Message}", source, sourceRead, rendering, cancellationToken, refusedByTheme: rendering.ThemeFingerprint);
         }
 
         var siteWrites = 0;
@@ -417,7 +418,8 @@ public sealed partial class SitePublisher : IPostPublisher
     private async Task<PublishResult?> ReconcileFileAsync(IContentSource content, ContentEntry entry, CancellationToken cancellationToken)
     {
         var (source, _) = await _documents.ReadAsync<SourceRecord>(StatePaths.Source(entry.Path), cancellationToken);
-        if (source is not null && source.Describes(entry) && !(source.Outcome == PublishOutcome.Pending && source.PublishAt <= _time.GetUtcNow()))
+        if (source is not null && source.Describes(entry) && !(source.Outcome == PublishOutcome.Pending && source.PublishAt <= _time.GetUtcNow())
+            && !(source.RefusedByTheme is { } refusedBy && refusedBy != (await _theme.RenderingAsync(cancellationToken)).ThemeFingerprint))
         {
             return null;
         }
@@ -598,7 +600,7 @@ public sealed partial class SitePublisher : IPostPublisher
     /// that did not finish left another beside it: then what is online is no one version any more, and all of it goes
     /// until a version that can be published comes.
     /// </summary>
-    private async Task<PublishResult> RejectAsync(ContentFile file, string hash, int line, string reason, SourceRecord? source, StateSnapshot<SourceRecord> known, SiteRendering rendering, CancellationToken cancellationToken, bool pagesWritten = false)
+    private async Task<PublishResult> RejectAsync(ContentFile file, string hash, int line, string reason, SourceRecord? source, StateSnapshot<SourceRecord> known, SiteRendering rendering, CancellationToken cancellationToken, bool pagesWritten = false, string? refusedByTheme = null)
     {
         var text = $"{line}: {reason}";
         var linkedFrom = new List<string>();
@@ -611,7 +613,7 @@ public sealed partial class SitePublisher : IPostPublisher
             await _theme.AfterPagesAsync(rendering, cancellationToken);
         }
 
-        await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Rejected, SourceHash = hash, Slug = keep ? source?.Slug : null, Indexed = keep ? source?.Indexed : null, Reason = text, SourceModified = file.LastModified, SourceVersion = file.Version, RecordedAt = _time.GetUtcNow() }, known, cancellationToken);
+        await RecordAsync(new SourceRecord { SourcePath = file.Path, Outcome = PublishOutcome.Rejected, SourceHash = hash, Slug = keep ? source?.Slug : null, Indexed = keep ? source?.Indexed : null, Reason = text, RefusedByTheme = refusedByTheme, SourceModified = file.LastModified, SourceVersion = file.Version, RecordedAt = _time.GetUtcNow() }, known, cancellationToken);
         if (!keep)
         {
             await MarkLinkingFilesAfterRemovalAsync(file.Path, source?.Slug, linkedFrom, cancellationToken);

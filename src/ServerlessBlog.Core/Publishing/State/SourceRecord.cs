@@ -38,6 +38,12 @@ public sealed record SourceRecord
     /// <summary>Whether the file is an asset, copied as it is.</summary>
     public bool IsAsset { get; init; }
 
+    /// <summary>
+    /// The fingerprint of the site's theme that could not render this version of the post, when that is why it was
+    /// rejected: once the site has another theme, the same bytes are published again.
+    /// </summary>
+    public string? RefusedByTheme { get; init; }
+
     /// <summary>Why the post is pending or rejected, as <c>line: reason</c>.</summary>
     public string? Reason { get; init; }
 
