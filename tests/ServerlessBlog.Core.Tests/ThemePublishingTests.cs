@@ -198,7 +198,7 @@ public sealed class ThemePublishingTests : IDisposable
         Upload("_theme/post.liquid", ThemedPost, "t1");
         Upload("_theme/list.liquid", "<h1>{{ list.heading }}</h1>\n", "l1");
 
-        await new SiteRebuilder(Options.Create(GoldenCorpus.Options), new FolderSiteStore(_site), new FolderStateStore(_state), _time, NullLoggerFactory.Instance)
+        await NewRebuilder()
             .RebuildAsync(_content);
 
         await AssertSiteIsTheWholeBuildAsync();
@@ -212,7 +212,7 @@ public sealed class ThemePublishingTests : IDisposable
         await _publisher.ApplyThemeAsync(_content);
         Upload("_theme/post.liquid", "{% for %}", "t2");
 
-        var report = await new SiteRebuilder(Options.Create(GoldenCorpus.Options), new FolderSiteStore(_site), new FolderStateStore(_state), _time, NullLoggerFactory.Instance)
+        var report = await NewRebuilder()
             .RebuildAsync(_content);
 
         Assert.Contains(report.Results, result => result.SourcePath == ContentPaths.ThemeFolder && result.Outcome == PublishOutcome.Rejected);
@@ -295,7 +295,7 @@ public sealed class ThemePublishingTests : IDisposable
             }
         };
 
-        await new SiteRebuilder(Options.Create(GoldenCorpus.Options), new FolderSiteStore(_site), state, _time, NullLoggerFactory.Instance).RebuildAsync(_content);
+        await NewRebuilder(state: state).RebuildAsync(_content);
 
         Assert.Equal(1, applied);
         Assert.Contains("<article class=\"themed\"><h1>B</h1>", ReadSite("posts/b/index.html"), StringComparison.Ordinal);
@@ -429,7 +429,7 @@ public sealed class ThemePublishingTests : IDisposable
             },
         };
 
-        await new SiteRebuilder(Options.Create(GoldenCorpus.Options), live, new FolderStateStore(_state), _time, NullLoggerFactory.Instance).RebuildAsync(_content);
+        await NewRebuilder(live).RebuildAsync(_content);
         await _publisher.ReconcileAsync(_content);
 
         await AssertSiteIsTheWholeBuildAsync();
@@ -451,7 +451,7 @@ public sealed class ThemePublishingTests : IDisposable
             }
         };
 
-        await new SitePublisher(Options.Create(GoldenCorpus.Options), new FolderSiteStore(_site), state, _time, NullLogger<SitePublisher>.Instance).ApplyThemeAsync(_content);
+        await NewPublisher(state: state).ApplyThemeAsync(_content);
 
         Assert.Contains("<article class=\"newer\"><h1>B</h1>", ReadSite("posts/b/index.html"), StringComparison.Ordinal);
     }
@@ -464,7 +464,7 @@ public sealed class ThemePublishingTests : IDisposable
         var state = new HookedStateStore(new FolderStateStore(_state));
         var failThemeRead = 0;
         state.BeforeRead = path => path == "theme.json" && Interlocked.Exchange(ref failThemeRead, 0) == 1 ? throw new IOException("injected") : Task.CompletedTask;
-        var publishing = new SitePublisher(Options.Create(GoldenCorpus.Options), site, state, _time, NullLogger<SitePublisher>.Instance);
+        var publishing = NewPublisher(site, state);
 
         var publish = publishing.PublishAsync(Upload("posts/d.md", Post("D", "2024-03-22T00:00:00Z", "new"), "d1"));
         await reached.Task;
@@ -539,7 +539,7 @@ public sealed class ThemePublishingTests : IDisposable
             BeforeWrite = path => path.StartsWith("posts/", StringComparison.Ordinal) ? throw new IOException("injected") : Task.CompletedTask,
         };
 
-        await Assert.ThrowsAsync<IOException>(() => new SiteRebuilder(Options.Create(GoldenCorpus.Options), failing, new FolderStateStore(_state), _time, NullLoggerFactory.Instance).RebuildAsync(_content));
+        await Assert.ThrowsAsync<IOException>(() => NewRebuilder(failing).RebuildAsync(_content));
         Assert.Contains("\"rendered\":false", File.ReadAllText(Path.Combine(_state, "theme.json")), StringComparison.Ordinal);
         await _publisher.ReconcileAsync(_content);
 
@@ -564,7 +564,7 @@ public sealed class ThemePublishingTests : IDisposable
             }
         };
 
-        var refused = await new SitePublisher(Options.Create(GoldenCorpus.Options), new FolderSiteStore(_site), state, _time, NullLogger<SitePublisher>.Instance).ApplyThemeAsync(_content);
+        var refused = await NewPublisher(state: state).ApplyThemeAsync(_content);
 
         Assert.Equal(PublishOutcome.Rejected, refused.Outcome);
         var style = await new PublishingStatusReader(new FolderStateStore(_state)).ReadAsync("_theme/style.css");
@@ -600,7 +600,7 @@ public sealed class ThemePublishingTests : IDisposable
         var state = new HookedStateStore(new FolderStateStore(_state));
         var failThemeRead = 0;
         state.BeforeRead = path => path == "theme.json" && Interlocked.Exchange(ref failThemeRead, 0) == 1 ? throw new IOException("injected") : Task.CompletedTask;
-        var removing = new SitePublisher(Options.Create(GoldenCorpus.Options), site, state, _time, NullLogger<SitePublisher>.Instance);
+        var removing = NewPublisher(site, state);
 
         var draft = Post("C", "2024-03-20T00:00:00Z", "new").Replace("---\nBody", "draft: true\n---\nBody", StringComparison.Ordinal);
         if (!asDraft)
@@ -639,7 +639,7 @@ public sealed class ThemePublishingTests : IDisposable
             }
         };
 
-        await new SitePublisher(Options.Create(GoldenCorpus.Options), new FolderSiteStore(_site), state, _time, NullLogger<SitePublisher>.Instance).ApplyThemeAsync(_content);
+        await NewPublisher(state: state).ApplyThemeAsync(_content);
 
         // The author puts the good file back.
         Upload("_theme/post.liquid", ThemedPost, "t3");
@@ -766,7 +766,7 @@ public sealed class ThemePublishingTests : IDisposable
         await PublishSiteAsync();
         if (rebuildFirst)
         {
-            await new SiteRebuilder(Options.Create(GoldenCorpus.Options), new FolderSiteStore(_site), new FolderStateStore(_state), _time, NullLoggerFactory.Instance).RebuildAsync(_content);
+            await NewRebuilder().RebuildAsync(_content);
         }
 
         var held = new TaskCompletionSource();
@@ -782,7 +782,7 @@ public sealed class ThemePublishingTests : IDisposable
             },
         };
         _content.Files.Remove("posts/c.md");
-        var first = new SitePublisher(Options.Create(GoldenCorpus.Options), new FolderSiteStore(_site), state, _time, NullLogger<SitePublisher>.Instance).UnpublishAsync("posts/c.md");
+        var first = NewPublisher(state: state).UnpublishAsync("posts/c.md");
         await reached.Task;
         await NewPublisher().UnpublishAsync("posts/c.md"); // the same delete event on another host
         held.SetResult();
@@ -799,7 +799,7 @@ public sealed class ThemePublishingTests : IDisposable
     {
         await PublishSiteAsync();
 
-        var report = await new SiteRebuilder(Options.Create(GoldenCorpus.Options), new FolderSiteStore(_site), new FolderStateStore(_state), _time, NullLoggerFactory.Instance).RebuildAsync(_content);
+        var report = await NewRebuilder().RebuildAsync(_content);
 
         Assert.DoesNotContain(report.Results, result => result.SourcePath == ContentPaths.ThemeFolder);
         await AssertSiteIsTheWholeBuildAsync();
@@ -824,7 +824,7 @@ public sealed class ThemePublishingTests : IDisposable
         Upload("_theme/tags.liquid", "<ul>{% for t in tags %}<li>{{ t.name }}</li>{% endfor %}</ul><p>{{ 100 | divided_by: tags.size }}</p>\n", "t1");
         Assert.Equal(PublishOutcome.Published, (await _publisher.ApplyThemeAsync(_content)).Outcome);
 
-        await new SiteRebuilder(Options.Create(GoldenCorpus.Options), new FolderSiteStore(_site), new FolderStateStore(_state), _time, NullLoggerFactory.Instance).RebuildAsync(_content);
+        await NewRebuilder().RebuildAsync(_content);
 
         await AssertSiteIsTheWholeBuildAsync();
         await NewPublisher().ReconcileAsync(_content);
@@ -849,8 +849,11 @@ public sealed class ThemePublishingTests : IDisposable
         return (held, reached, site);
     }
 
-    private SitePublisher NewPublisher(ISiteStore? site = null) =>
-        new(Options.Create(GoldenCorpus.Options), site ?? new FolderSiteStore(_site), new FolderStateStore(_state), _time, NullLogger<SitePublisher>.Instance);
+    private SitePublisher NewPublisher(ISiteStore? site = null, IStateStore? state = null) =>
+        new(Options.Create(GoldenCorpus.Options), site ?? new FolderSiteStore(_site), state ?? new FolderStateStore(_state), _time, NullLogger<SitePublisher>.Instance);
+
+    private SiteRebuilder NewRebuilder(ISiteStore? site = null, IStateStore? state = null) =>
+        new(Options.Create(GoldenCorpus.Options), site ?? new FolderSiteStore(_site), state ?? new FolderStateStore(_state), _time, NullLoggerFactory.Instance);
 
     private static string Post(string title, string date, string tag) =>
         $"---\ntitle: {title}\ndate: {date}\ntags: [{tag}]\naliases: [/old/{title.ToLowerInvariant().Replace(' ', '-')}/]\n---\nBody of {title}.\n";
