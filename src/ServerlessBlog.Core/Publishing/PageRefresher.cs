@@ -122,7 +122,7 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
     {
         var catalog = await reader.CatalogAsync(cancellationToken);
         var months = catalog.Months;
-        var tags = catalog.Tags.Select(tag => new TagSummary(tag.Slug, tag.Name, tag.Count, tag.LastModified)).ToList();
+        var tags = catalog.Tags.Select(tag => tag.ToSummary()).ToList();
         var files = new List<SiteFile>();
 
         foreach (var month in months)
@@ -130,9 +130,8 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
             files.Add(pages.ArchiveMonthPage(month, await reader.MonthAsync(month.Year, month.Month, cancellationToken)));
         }
 
-        foreach (var tag in catalog.Tags)
+        foreach (var (tag, summary) in catalog.Tags.Zip(tags))
         {
-            var summary = tags.First(candidate => candidate.Slug == tag.Slug);
             files.Add(pages.TagPage(summary, await reader.TaggedAsync(tag.Slug, Math.Max(options.PostsPerPage, options.FeedItems), cancellationToken), tag.Years));
             foreach (var year in tag.Years.Keys)
             {
@@ -204,7 +203,7 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
         var catalog = await reader.CatalogAsync(cancellationToken);
         await reader.PrefetchPartitionsAsync(PartitionsToRead(catalog, previous, current), cancellationToken);
         var months = catalog.Months;
-        var tags = catalog.Tags.Select(tag => new TagSummary(tag.Slug, tag.Name, tag.Count, tag.LastModified)).ToList();
+        var tags = catalog.Tags.Select(tag => tag.ToSummary()).ToList();
 
         // The sections read through one cache and share nothing else: make them at once.
         var sections = new List<Task<Plan>>

@@ -14,4 +14,7 @@ public sealed record CatalogTag(string Slug, string Name, int Count, IReadOnlyDi
     /// post uses any more gives way, as it does in a whole build.
     /// </summary>
     public IReadOnlyDictionary<int, string> YearNames { get; init; } = new Dictionary<int, string>();
+
+    /// <summary>The tag as the pages and feeds list it.</summary>
+    public Site.TagSummary ToSummary() => new(Slug, Name, Count, LastModified);
 }
