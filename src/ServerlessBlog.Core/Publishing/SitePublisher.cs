@@ -321,12 +321,6 @@ public sealed partial class SitePublisher : IPostPublisher
             recorded.Add(StatePaths.SourcePathOf(path));
         }
 
-        var entries = new List<ContentEntry>();
-        await foreach (var entry in content.ListAsync(cancellationToken))
-        {
-            entries.Add(entry);
-        }
-
         // The theme first, so that what this pass publishes is rendered with the theme it ends with.
         if (await TryAsync(ContentPaths.ThemeFolder, failures, async () => await _theme.ApplyAsync(content, cancellationToken)) is { Outcome: not PublishOutcome.Unchanged } theme)
         {
@@ -335,7 +329,7 @@ public sealed partial class SitePublisher : IPostPublisher
 
         var present = new Dictionary<string, ContentEntry>(StringComparer.Ordinal);
         var marked = new Queue<string>();
-        foreach (var entry in entries)
+        await foreach (var entry in content.ListAsync(cancellationToken))
         {
             if (ContentPaths.IsIgnored(entry.Path))
             {
@@ -396,10 +390,10 @@ public sealed partial class SitePublisher : IPostPublisher
         return new ReconcileReport(changes, failures);
     }
 
-    public async Task<PublishResult> ApplyThemeAsync(IContentSource content, CancellationToken cancellationToken = default)
+    public Task<PublishResult> ApplyThemeAsync(IContentSource content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
-        return await _theme.ApplyAsync(content, cancellationToken);
+        return _theme.ApplyAsync(content, cancellationToken);
     }
 
     /// <summary>The theme the site is rendered with, for a rebuild to hold its claim until its pages are online.</summary>
