@@ -117,7 +117,7 @@ internal sealed partial class LiveTheme
         // The record first, then the files: a host that read older files than the record's finds the record changed
         // when it writes, and reads the files again.
         var (applied, version) = await _documents.ReadAsync<ThemeRecord>(StatePaths.Theme, cancellationToken);
-        var files = await ThemeFiles.ReadAsync(content, await ThemeFiles.ListAsync(content, cancellationToken), cancellationToken);
+        var files = await ThemeFiles.ReadAsync(content, cancellationToken);
         var texts = ThemeFiles.Texts(files);
         var fingerprint = ThemeFiles.Fingerprint(texts);
         if (applied is null && fingerprint == DefaultFingerprint)
@@ -321,7 +321,7 @@ internal sealed partial class LiveTheme
             async token =>
             {
                 var (current, version) = first ? (known.Value, known.Version) : await _documents.ReadAsync<ThemeRecord>(StatePaths.Theme, token);
-                var latest = first ? texts : ThemeFiles.Texts(await ThemeFiles.ReadAsync(content, await ThemeFiles.ListAsync(content, token), token));
+                var latest = first ? texts : ThemeFiles.Texts(await ThemeFiles.ReadAsync(content, token));
                 first = false;
                 var fingerprint = ThemeFiles.Fingerprint(latest);
                 if (current is not null && fingerprint == current.Fingerprint)

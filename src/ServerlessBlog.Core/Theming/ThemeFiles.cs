@@ -52,6 +52,10 @@ public static class ThemeFiles
         return entries;
     }
 
+    /// <summary>Lists the theme files of the content and reads them.</summary>
+    public static async Task<IReadOnlyList<ContentFile>> ReadAsync(IContentSource source, CancellationToken cancellationToken = default) =>
+        await ReadAsync(source, await ListAsync(source, cancellationToken), cancellationToken);
+
     /// <summary>The files as the theme takes them: file name (<c>post.liquid</c>) to its text.</summary>
     public static SortedDictionary<string, string> Texts(IEnumerable<ContentFile> files)
     {
