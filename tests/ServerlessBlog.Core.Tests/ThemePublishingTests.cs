@@ -100,18 +100,7 @@ public sealed class ThemePublishingTests : IDisposable
     public async Task A_theme_applied_while_a_post_is_published_is_on_that_posts_pages_after_the_next_reconcile()
     {
         await PublishSiteAsync();
-        var held = new TaskCompletionSource();
-        var reached = new TaskCompletionSource();
-        var site = new HookedSiteStore(new FolderSiteStore(_site))
-        {
-            BeforeWrite = async path =>
-            {
-                if (path == "posts/d/index.html" && reached.TrySetResult())
-                {
-                    await held.Task;
-                }
-            },
-        };
+        var (held, reached, site) = HoldFirstWrite(path => path == "posts/d/index.html");
         var publishing = NewPublisher(site);
 
         // This host renders D's page with the default theme; another applies a theme before that page is written.
