@@ -9,6 +9,14 @@ internal sealed class MemoryContentSource : IContentSource
 {
     public Dictionary<string, ContentFile> Files { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Uploads <paramref name="text"/> as <paramref name="path"/>, stamped with the corpus's file time.</summary>
+    public ContentFile Upload(string path, string text, string version)
+    {
+        var file = new ContentFile(path, System.Text.Encoding.UTF8.GetBytes(text), GoldenCorpus.FileTime, version);
+        Files[path] = file;
+        return file;
+    }
+
     /// <summary>Runs once the last file has been listed, before the listing ends.</summary>
     public Func<Task>? AfterListing { get; set; }
 

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ServerlessBlog.Core.Content;
@@ -33,7 +32,7 @@ public sealed class PublishInterruptionTests : IDisposable
     public async Task An_edit_that_fails_after_its_post_record_is_written_takes_the_post_out_of_its_old_month_and_tag_when_retried()
     {
         await PublishThreePostsAsync();
-        var edit = Upload("posts/a.md", Post("A", "2024-03-25T00:00:00Z", "new"), "a2");
+        var edit = _content.Upload("posts/a.md", Post("A", "2024-03-25T00:00:00Z", "new"), "a2");
         _stateStore.BeforeWrite = FailingOnce(path => path.StartsWith("index/", StringComparison.Ordinal));
 
         await Assert.ThrowsAsync<IOException>(() => _publisher.PublishAsync(edit));
@@ -48,7 +47,7 @@ public sealed class PublishInterruptionTests : IDisposable
         await PublishThreePostsAsync();
         _stateStore.LoseResponseOnce = "posts/a.json";
 
-        await _publisher.PublishAsync(Upload("posts/a.md", Post("A", "2024-03-25T00:00:00Z", "new"), "a2"));
+        await _publisher.PublishAsync(_content.Upload("posts/a.md", Post("A", "2024-03-25T00:00:00Z", "new"), "a2"));
 
         await AssertSiteIsTheWholeBuildAsync();
     }
@@ -71,7 +70,7 @@ public sealed class PublishInterruptionTests : IDisposable
     public async Task A_post_made_a_draft_by_an_edit_that_fails_while_pages_are_rewritten_goes_offline_when_retried()
     {
         await PublishThreePostsAsync();
-        var draft = Upload("posts/a.md", "---\ntitle: A\ndate: 2024-01-15T00:00:00Z\ndraft: true\ntags: [old]\n---\nNot ready.\n", "a2");
+        var draft = _content.Upload("posts/a.md", "---\ntitle: A\ndate: 2024-01-15T00:00:00Z\ndraft: true\ntags: [old]\n---\nNot ready.\n", "a2");
         _siteStore.BeforeWrite = FailingOnce(_ => true);
 
         await Assert.ThrowsAsync<IOException>(() => _publisher.PublishAsync(draft));
@@ -85,7 +84,7 @@ public sealed class PublishInterruptionTests : IDisposable
     public async Task A_slug_change_that_fails_while_the_old_page_is_removed_removes_it_when_retried()
     {
         await PublishThreePostsAsync();
-        var renamed = Upload("posts/a.md", "---\ntitle: A\nslug: a-renamed\ndate: 2024-01-15T00:00:00Z\ntags: [old]\n---\nBody.\n", "a2");
+        var renamed = _content.Upload("posts/a.md", "---\ntitle: A\nslug: a-renamed\ndate: 2024-01-15T00:00:00Z\ntags: [old]\n---\nBody.\n", "a2");
         _siteStore.BeforeWrite = FailingOnce(_ => true);
 
         await Assert.ThrowsAsync<IOException>(() => _publisher.PublishAsync(renamed));
@@ -114,7 +113,7 @@ public sealed class PublishInterruptionTests : IDisposable
         var unpublish = _publisher.UnpublishAsync("posts/a.md");
         await reached.Task;
         var otherHost = NewPublisher(new FolderStateStore(_state), new FolderSiteStore(_site));
-        await otherHost.PublishAsync(Upload("posts/a.md", Post("A again", "2024-01-15T00:00:00Z", "old"), "a2"));
+        await otherHost.PublishAsync(_content.Upload("posts/a.md", Post("A again", "2024-01-15T00:00:00Z", "old"), "a2"));
         held.SetResult();
         await unpublish;
 
@@ -124,8 +123,8 @@ public sealed class PublishInterruptionTests : IDisposable
     [Fact]
     public async Task A_post_that_links_to_another_before_it_has_its_slug_is_published_again_with_the_link_it_gets()
     {
-        var linking = await _publisher.PublishAsync(Upload("posts/x.md", "---\ntitle: X\ndate: 2024-01-02\n---\nSee [y](y.md).\n", "x1"));
-        var target = await _publisher.PublishAsync(Upload("posts/y.md", "---\ntitle: Y\nslug: custom\ndate: 2024-01-01\n---\nY.\n", "y1"));
+        var linking = await _publisher.PublishAsync(_content.Upload("posts/x.md", "---\ntitle: X\ndate: 2024-01-02\n---\nSee [y](y.md).\n", "x1"));
+        var target = await _publisher.PublishAsync(_content.Upload("posts/y.md", "---\ntitle: Y\nslug: custom\ndate: 2024-01-01\n---\nY.\n", "y1"));
 
         Assert.Empty(linking.LinkedFrom);
         Assert.Equal(["posts/x.md"], target.LinkedFrom);
@@ -138,9 +137,9 @@ public sealed class PublishInterruptionTests : IDisposable
     [Fact]
     public async Task A_post_whose_slug_changes_has_the_posts_that_link_to_it_published_again()
     {
-        await _publisher.PublishAsync(Upload("posts/y.md", "---\ntitle: Y\nslug: first\ndate: 2024-01-01\n---\nY.\n", "y1"));
-        await _publisher.PublishAsync(Upload("posts/x.md", "---\ntitle: X\ndate: 2024-01-02\n---\nSee [y](y.md).\n", "x1"));
-        var renamed = await _publisher.PublishAsync(Upload("posts/y.md", "---\ntitle: Y\nslug: second\ndate: 2024-01-01\n---\nY.\n", "y2"));
+        await _publisher.PublishAsync(_content.Upload("posts/y.md", "---\ntitle: Y\nslug: first\ndate: 2024-01-01\n---\nY.\n", "y1"));
+        await _publisher.PublishAsync(_content.Upload("posts/x.md", "---\ntitle: X\ndate: 2024-01-02\n---\nSee [y](y.md).\n", "x1"));
+        var renamed = await _publisher.PublishAsync(_content.Upload("posts/y.md", "---\ntitle: Y\nslug: second\ndate: 2024-01-01\n---\nY.\n", "y2"));
         var again = await _publisher.PublishAsync(_content.Files["posts/x.md"]);
 
         Assert.Equal(["posts/x.md"], renamed.LinkedFrom);
@@ -156,8 +155,8 @@ public sealed class PublishInterruptionTests : IDisposable
         _siteStore.BeforeWrite = FailingOnce(_ => true);
 
         // March and tag "new" reach the index, then the pages fail; by the retry the author has saved again.
-        await Assert.ThrowsAsync<IOException>(() => _publisher.PublishAsync(Upload("posts/a.md", Post("A", "2024-03-25T00:00:00Z", "new"), "a2")));
-        await _publisher.PublishAsync(Upload("posts/a.md", Post("A", "2024-05-02T00:00:00Z", "later"), "a3"));
+        await Assert.ThrowsAsync<IOException>(() => _publisher.PublishAsync(_content.Upload("posts/a.md", Post("A", "2024-03-25T00:00:00Z", "new"), "a2")));
+        await _publisher.PublishAsync(_content.Upload("posts/a.md", Post("A", "2024-05-02T00:00:00Z", "later"), "a3"));
 
         await AssertSiteIsTheWholeBuildAsync();
     }
@@ -167,7 +166,7 @@ public sealed class PublishInterruptionTests : IDisposable
     {
         await PublishThreePostsAsync();
         _siteStore.BeforeWrite = FailingOnce(_ => true);
-        await Assert.ThrowsAsync<IOException>(() => _publisher.PublishAsync(Upload("posts/d.md", Post("D", "2024-02-01T00:00:00Z", "old"), "d1")));
+        await Assert.ThrowsAsync<IOException>(() => _publisher.PublishAsync(_content.Upload("posts/d.md", Post("D", "2024-02-01T00:00:00Z", "old"), "d1")));
 
         _content.Files.Remove("posts/d.md");
         await _publisher.UnpublishAsync("posts/d.md");
@@ -179,7 +178,7 @@ public sealed class PublishInterruptionTests : IDisposable
     [Fact]
     public async Task A_link_from_a_post_to_itself_uses_the_slug_it_is_published_under()
     {
-        await _publisher.PublishAsync(Upload("posts/self.md", "---\ntitle: Self\nslug: chosen\ndate: 2024-01-02\n---\nSee [the part below](self.md#below).\n", "s1"));
+        await _publisher.PublishAsync(_content.Upload("posts/self.md", "---\ntitle: Self\nslug: chosen\ndate: 2024-01-02\n---\nSee [the part below](self.md#below).\n", "s1"));
 
         Assert.Contains("href=\"https://golden.example/blog/posts/chosen/#below\"", await File.ReadAllTextAsync(Path.Combine(_site, "posts", "chosen", "index.html")), StringComparison.Ordinal);
         await AssertSiteIsTheWholeBuildAsync();
@@ -188,15 +187,15 @@ public sealed class PublishInterruptionTests : IDisposable
     [Fact]
     public async Task A_post_taken_offline_and_back_under_its_file_name_has_the_posts_that_link_to_it_follow()
     {
-        await _publisher.PublishAsync(Upload("posts/y.md", "---\ntitle: Y\nslug: custom\ndate: 2024-01-01\n---\nY.\n", "y1"));
-        await _publisher.PublishAsync(Upload("posts/x.md", "---\ntitle: X\ndate: 2024-01-02\n---\nSee [y](y.md).\n", "x1"));
-        var drafted = await _publisher.PublishAsync(Upload("posts/y.md", "---\ntitle: Y\nslug: custom\ndraft: true\ndate: 2024-01-01\n---\nY.\n", "y2"));
+        await _publisher.PublishAsync(_content.Upload("posts/y.md", "---\ntitle: Y\nslug: custom\ndate: 2024-01-01\n---\nY.\n", "y1"));
+        await _publisher.PublishAsync(_content.Upload("posts/x.md", "---\ntitle: X\ndate: 2024-01-02\n---\nSee [y](y.md).\n", "x1"));
+        var drafted = await _publisher.PublishAsync(_content.Upload("posts/y.md", "---\ntitle: Y\nslug: custom\ndraft: true\ndate: 2024-01-01\n---\nY.\n", "y2"));
         foreach (var linking in drafted.LinkedFrom)
         {
             await _publisher.PublishAsync(_content.Files[linking]);
         }
 
-        await _publisher.PublishAsync(Upload("posts/y.md", "---\ntitle: Y\ndate: 2024-01-01\n---\nY.\n", "y3"));
+        await _publisher.PublishAsync(_content.Upload("posts/y.md", "---\ntitle: Y\ndate: 2024-01-01\n---\nY.\n", "y3"));
 
         Assert.Equal(["posts/x.md"], drafted.LinkedFrom);
         Assert.Contains("href=\"https://golden.example/blog/posts/y/\"", await File.ReadAllTextAsync(Path.Combine(_site, "posts", "x", "index.html")), StringComparison.Ordinal);
@@ -216,10 +215,10 @@ public sealed class PublishInterruptionTests : IDisposable
                 await held.Task;
             }
         };
-        var linking = _publisher.PublishAsync(Upload("posts/x.md", "---\ntitle: X\ndate: 2024-01-02\n---\nSee [y](y.md).\n", "x1"));
+        var linking = _publisher.PublishAsync(_content.Upload("posts/x.md", "---\ntitle: X\ndate: 2024-01-02\n---\nSee [y](y.md).\n", "x1"));
         await read.Task;
         var otherHost = NewPublisher(new FolderStateStore(_state), new FolderSiteStore(_site));
-        var target = await otherHost.PublishAsync(Upload("posts/y.md", "---\ntitle: Y\nslug: custom\ndate: 2024-01-01\n---\nY.\n", "y1"));
+        var target = await otherHost.PublishAsync(_content.Upload("posts/y.md", "---\ntitle: Y\nslug: custom\ndate: 2024-01-01\n---\nY.\n", "y1"));
         held.SetResult();
         await linking;
 
@@ -244,7 +243,7 @@ public sealed class PublishInterruptionTests : IDisposable
                 await held.Task;
             }
         };
-        var edit = Upload("posts/a.md", Post("A edited", "2024-01-15T00:00:00Z", "old"), "a2");
+        var edit = _content.Upload("posts/a.md", Post("A edited", "2024-01-15T00:00:00Z", "old"), "a2");
         var publish = _publisher.PublishAsync(edit);
         await reached.Task;
         await NewPublisher(new FolderStateStore(_state), new FolderSiteStore(_site)).UnpublishAsync("posts/a.md");
@@ -266,11 +265,11 @@ public sealed class PublishInterruptionTests : IDisposable
 
         // Under slug x, the post's own page fails after the index changed; under slug y, the post's record fails.
         _siteStore.BeforeWrite = FailingOnce(path => path.StartsWith("posts/x/", StringComparison.Ordinal));
-        await Assert.ThrowsAsync<IOException>(() => _publisher.PublishAsync(Upload("posts/a.md", "---\ntitle: A\nslug: x\ndate: 2024-02-15T00:00:00Z\ntags: [new]\n---\nX.\n", "a2")));
+        await Assert.ThrowsAsync<IOException>(() => _publisher.PublishAsync(_content.Upload("posts/a.md", "---\ntitle: A\nslug: x\ndate: 2024-02-15T00:00:00Z\ntags: [new]\n---\nX.\n", "a2")));
         _stateStore.BeforeWrite = FailingOnce(path => path == "posts/y.json");
-        await Assert.ThrowsAsync<IOException>(() => _publisher.PublishAsync(Upload("posts/a.md", "---\ntitle: A\nslug: y\ndate: 2024-03-01T00:00:00Z\ntags: [other]\n---\nY.\n", "a3")));
+        await Assert.ThrowsAsync<IOException>(() => _publisher.PublishAsync(_content.Upload("posts/a.md", "---\ntitle: A\nslug: y\ndate: 2024-03-01T00:00:00Z\ntags: [other]\n---\nY.\n", "a3")));
 
-        await _publisher.PublishAsync(Upload("posts/a.md", Post("A", "2024-01-20T00:00:00Z", "old"), "a4"));
+        await _publisher.PublishAsync(_content.Upload("posts/a.md", Post("A", "2024-01-20T00:00:00Z", "old"), "a4"));
 
         Assert.False(Directory.Exists(Path.Combine(_site, "posts", "x")));
         await AssertSiteIsTheWholeBuildAsync();
@@ -284,9 +283,9 @@ public sealed class PublishInterruptionTests : IDisposable
         // Under slug x: the first version's own page fails after the index changed; the second fails after its record
         // is written, before the index changes (its first read of the index fails).
         _siteStore.BeforeWrite = FailingOnce(path => path.StartsWith("posts/x/", StringComparison.Ordinal));
-        await Assert.ThrowsAsync<IOException>(() => _publisher.PublishAsync(Upload("posts/a.md", "---\ntitle: A\nslug: x\ndate: 2024-01-20T00:00:00Z\ntags: [first]\n---\nX1.\n", "a2")));
+        await Assert.ThrowsAsync<IOException>(() => _publisher.PublishAsync(_content.Upload("posts/a.md", "---\ntitle: A\nslug: x\ndate: 2024-01-20T00:00:00Z\ntags: [first]\n---\nX1.\n", "a2")));
         _stateStore.BeforeRead = FailingOnce(path => path == "index/catalog.json");
-        var second = Upload("posts/a.md", "---\ntitle: A\nslug: x\ndate: 2024-03-02T00:00:00Z\ntags: [second]\n---\nX2.\n", "a3");
+        var second = _content.Upload("posts/a.md", "---\ntitle: A\nslug: x\ndate: 2024-03-02T00:00:00Z\ntags: [second]\n---\nX2.\n", "a3");
         await Assert.ThrowsAsync<IOException>(() => _publisher.PublishAsync(second));
 
         await _publisher.PublishAsync(second);
@@ -299,9 +298,9 @@ public sealed class PublishInterruptionTests : IDisposable
     {
         await PublishThreePostsAsync();
         _siteStore.BeforeWrite = FailingOnce(_ => true);
-        await Assert.ThrowsAsync<IOException>(() => _publisher.PublishAsync(Upload("posts/a.md", Post("A", "2024-03-25T00:00:00Z", "new"), "a2")));
+        await Assert.ThrowsAsync<IOException>(() => _publisher.PublishAsync(_content.Upload("posts/a.md", Post("A", "2024-03-25T00:00:00Z", "new"), "a2")));
 
-        var rejected = await _publisher.PublishAsync(Upload("posts/a.md", "---\ntitle: A\ndate: not a date\n---\nBroken.\n", "a3"));
+        var rejected = await _publisher.PublishAsync(_content.Upload("posts/a.md", "---\ntitle: A\ndate: not a date\n---\nBroken.\n", "a3"));
         var first = await _publisher.ReconcileAsync(_content);
         var second = await _publisher.ReconcileAsync(_content);
 
@@ -314,10 +313,10 @@ public sealed class PublishInterruptionTests : IDisposable
     [Fact]
     public async Task A_file_renamed_with_its_slug_kept_is_published_once_its_old_name_is_gone_whichever_comes_first()
     {
-        await _publisher.PublishAsync(Upload("posts/2024-01-01-foo.md", "---\ntitle: Foo\n---\nFoo.\n", "f1"));
+        await _publisher.PublishAsync(_content.Upload("posts/2024-01-01-foo.md", "---\ntitle: Foo\n---\nFoo.\n", "f1"));
 
         // The new name's trigger comes before the old name's delete event: its slug is still taken.
-        var renamed = Upload("posts/2024-01-05-foo.md", "---\ntitle: Foo\n---\nFoo.\n", "f2");
+        var renamed = _content.Upload("posts/2024-01-05-foo.md", "---\ntitle: Foo\n---\nFoo.\n", "f2");
         var refused = await _publisher.PublishAsync(renamed);
         _content.Files.Remove("posts/2024-01-01-foo.md");
         var removed = await _publisher.UnpublishAsync("posts/2024-01-01-foo.md");
@@ -335,8 +334,8 @@ public sealed class PublishInterruptionTests : IDisposable
     public async Task A_reconcile_that_publishes_a_post_before_the_post_it_links_to_ends_with_the_link_right()
     {
         // As after `blog rebuild`, which forgets the state: the linking post comes first in the listing.
-        Upload("posts/a-linking.md", "---\ntitle: Linking\ndate: 2024-01-02\n---\nSee [b](b-target.md).\n", "a1");
-        Upload("posts/b-target.md", "---\ntitle: Target\nslug: bee\ndate: 2024-01-01\n---\nB.\n", "b1");
+        _content.Upload("posts/a-linking.md", "---\ntitle: Linking\ndate: 2024-01-02\n---\nSee [b](b-target.md).\n", "a1");
+        _content.Upload("posts/b-target.md", "---\ntitle: Target\nslug: bee\ndate: 2024-01-01\n---\nB.\n", "b1");
 
         await _publisher.ReconcileAsync(_content);
 
@@ -354,7 +353,7 @@ public sealed class PublishInterruptionTests : IDisposable
         {
             // Uploaded just after the listing went past its name, and published by the trigger at once.
             _content.AfterListing = null;
-            await trigger.PublishAsync(Upload("posts/d.md", Post("D", "2024-02-01T00:00:00Z", "old"), "d1"));
+            await trigger.PublishAsync(_content.Upload("posts/d.md", Post("D", "2024-02-01T00:00:00Z", "old"), "d1"));
         };
 
         var report = await _publisher.ReconcileAsync(_content);
@@ -368,7 +367,7 @@ public sealed class PublishInterruptionTests : IDisposable
     {
         for (var i = 0; i < 10; i++)
         {
-            await _publisher.PublishAsync(Upload($"posts/p{i}.md", Post($"P{i}", $"2024-02-{10 + i}T00:00:00Z", "t"), $"v{i}"));
+            await _publisher.PublishAsync(_content.Upload($"posts/p{i}.md", Post($"P{i}", $"2024-02-{10 + i}T00:00:00Z", "t"), $"v{i}"));
         }
 
         foreach (var page in new[] { "index.html", "feed.xml", "atom.xml", "feed.json" })
@@ -388,7 +387,7 @@ public sealed class PublishInterruptionTests : IDisposable
         // for the reconcile to heal after the burst.
         await _publisher.ReconcileAsync(_content);
         var posts = Enumerable.Range(0, 120)
-            .Select(i => Upload($"posts/burst-{i:D3}.md", $"---\ntitle: Burst {i}\ndate: 2024-{1 + (i % 6):D2}-{1 + (i % 28):D2}T{i % 24:D2}:00:00Z\ntags: [burst, t{i % 5}]\n---\nPost {i}.\n", $"v{i}"))
+            .Select(i => _content.Upload($"posts/burst-{i:D3}.md", $"---\ntitle: Burst {i}\ndate: 2024-{1 + (i % 6):D2}-{1 + (i % 28):D2}T{i % 24:D2}:00:00Z\ntags: [burst, t{i % 5}]\n---\nPost {i}.\n", $"v{i}"))
             .ToList();
 
         await Task.WhenAll(posts.Select(post => Task.Run(() => _publisher.PublishAsync(post))));
@@ -402,19 +401,12 @@ public sealed class PublishInterruptionTests : IDisposable
     private static string Post(string title, string date, string tag) =>
         $"---\ntitle: {title}\ndate: {date}\ntags: [{tag}]\n---\nBody of {title}.\n";
 
-    private ContentFile Upload(string path, string text, string version)
-    {
-        var file = new ContentFile(path, Encoding.UTF8.GetBytes(text), GoldenCorpus.FileTime, version);
-        _content.Files[path] = file;
-        return file;
-    }
-
     /// <summary>Three posts over two months and two tags, so that an edit of the middle one moves it across both.</summary>
     private async Task PublishThreePostsAsync()
     {
-        await _publisher.PublishAsync(Upload("posts/b.md", Post("B", "2024-01-10T00:00:00Z", "old"), "b1"));
-        await _publisher.PublishAsync(Upload("posts/c.md", Post("C", "2024-03-20T00:00:00Z", "new"), "c1"));
-        await _publisher.PublishAsync(Upload("posts/a.md", Post("A", "2024-01-15T00:00:00Z", "old"), "a1"));
+        await _publisher.PublishAsync(_content.Upload("posts/b.md", Post("B", "2024-01-10T00:00:00Z", "old"), "b1"));
+        await _publisher.PublishAsync(_content.Upload("posts/c.md", Post("C", "2024-03-20T00:00:00Z", "new"), "c1"));
+        await _publisher.PublishAsync(_content.Upload("posts/a.md", Post("A", "2024-01-15T00:00:00Z", "old"), "a1"));
     }
 
     /// <summary>A store hook that fails the first request whose path <paramref name="which"/> picks, and no other.</summary>

@@ -32,8 +32,8 @@ public sealed class ThemePublishingTests : IDisposable
     public async Task Applying_the_theme_renders_every_published_page_with_it()
     {
         await PublishSiteAsync();
-        Upload("_theme/post.liquid", ThemedPost, "t1");
-        Upload("_theme/style.css", ThemedStyle, "s1");
+        _content.Upload("_theme/post.liquid", ThemedPost, "t1");
+        _content.Upload("_theme/style.css", ThemedStyle, "s1");
 
         var result = await _publisher.ApplyThemeAsync(_content);
 
@@ -47,7 +47,7 @@ public sealed class ThemePublishingTests : IDisposable
     public async Task Applying_the_same_theme_again_writes_nothing()
     {
         await PublishSiteAsync();
-        Upload("_theme/post.liquid", ThemedPost, "t1");
+        _content.Upload("_theme/post.liquid", ThemedPost, "t1");
         await _publisher.ApplyThemeAsync(_content);
 
         var again = await NewPublisher().ApplyThemeAsync(_content);
@@ -62,7 +62,7 @@ public sealed class ThemePublishingTests : IDisposable
     public async Task An_apply_that_fails_while_pages_are_rendered_is_finished_by_its_retry_or_the_next_reconcile(bool byReconcile)
     {
         await PublishSiteAsync();
-        Upload("_theme/post.liquid", ThemedPost, "t1");
+        _content.Upload("_theme/post.liquid", ThemedPost, "t1");
         var armed = 1;
         var failing = new HookedSiteStore(new FolderSiteStore(_site))
         {
@@ -87,10 +87,10 @@ public sealed class ThemePublishingTests : IDisposable
     public async Task A_host_started_before_the_theme_was_applied_publishes_with_it()
     {
         await PublishSiteAsync();
-        Upload("_theme/post.liquid", ThemedPost, "t1");
+        _content.Upload("_theme/post.liquid", ThemedPost, "t1");
         await NewPublisher().ApplyThemeAsync(_content);
 
-        await _publisher.PublishAsync(Upload("posts/d.md", Post("D", "2024-03-22T00:00:00Z", "new"), "d1"));
+        await _publisher.PublishAsync(_content.Upload("posts/d.md", Post("D", "2024-03-22T00:00:00Z", "new"), "d1"));
 
         Assert.Contains("<article class=\"themed\"><h1>D</h1>", ReadSite("posts/d/index.html"), StringComparison.Ordinal);
         await AssertSiteIsTheWholeBuildAsync();
@@ -104,9 +104,9 @@ public sealed class ThemePublishingTests : IDisposable
         var publishing = NewPublisher(site);
 
         // This host renders D's page with the default theme; another applies a theme before that page is written.
-        var publish = publishing.PublishAsync(Upload("posts/d.md", Post("D", "2024-03-22T00:00:00Z", "new"), "d1"));
+        var publish = publishing.PublishAsync(_content.Upload("posts/d.md", Post("D", "2024-03-22T00:00:00Z", "new"), "d1"));
         await reached.Task;
-        Upload("_theme/post.liquid", ThemedPost, "t1");
+        _content.Upload("_theme/post.liquid", ThemedPost, "t1");
         await NewPublisher().ApplyThemeAsync(_content);
         held.SetResult();
         await publish;
@@ -121,14 +121,14 @@ public sealed class ThemePublishingTests : IDisposable
     public async Task A_theme_that_does_not_parse_is_refused_and_the_site_keeps_its_theme()
     {
         await PublishSiteAsync();
-        Upload("_theme/post.liquid", ThemedPost, "t1");
+        _content.Upload("_theme/post.liquid", ThemedPost, "t1");
         await _publisher.ApplyThemeAsync(_content);
         var before = SiteFiles();
-        Upload("_theme/post.liquid", "<h1>{{ post.title </h1>\n{% if %}", "t2");
-        Upload("_theme/style.css", ThemedStyle, "s1");
+        _content.Upload("_theme/post.liquid", "<h1>{{ post.title </h1>\n{% if %}", "t2");
+        _content.Upload("_theme/style.css", ThemedStyle, "s1");
 
         var result = await _publisher.ApplyThemeAsync(_content);
-        await _publisher.PublishAsync(Upload("posts/a.md", Post("A edited", "2024-01-15T00:00:00Z", "old"), "a2"));
+        await _publisher.PublishAsync(_content.Upload("posts/a.md", Post("A edited", "2024-01-15T00:00:00Z", "old"), "a2"));
 
         Assert.Equal(PublishOutcome.Rejected, result.Outcome);
         Assert.Contains("post.liquid", result.Reason, StringComparison.Ordinal);
@@ -150,7 +150,7 @@ public sealed class ThemePublishingTests : IDisposable
     public async Task Deleting_the_theme_files_brings_back_the_default_theme_and_forgets_their_status()
     {
         await PublishSiteAsync();
-        Upload("_theme/post.liquid", ThemedPost, "t1");
+        _content.Upload("_theme/post.liquid", ThemedPost, "t1");
         await _publisher.ApplyThemeAsync(_content);
         _content.Files.Remove("_theme/post.liquid");
 
@@ -165,9 +165,9 @@ public sealed class ThemePublishingTests : IDisposable
     [Fact]
     public async Task A_reconcile_applies_the_theme_and_records_the_status_of_its_files()
     {
-        Upload("posts/a.md", Post("A", "2024-01-15T00:00:00Z", "old"), "a1");
-        Upload("_theme/post.liquid", ThemedPost, "t1");
-        Upload("_theme/favicon.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>", "f1");
+        _content.Upload("posts/a.md", Post("A", "2024-01-15T00:00:00Z", "old"), "a1");
+        _content.Upload("_theme/post.liquid", ThemedPost, "t1");
+        _content.Upload("_theme/favicon.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>", "f1");
 
         var report = await _publisher.ReconcileAsync(_content);
 
@@ -184,8 +184,8 @@ public sealed class ThemePublishingTests : IDisposable
     public async Task A_rebuild_renders_the_site_with_the_theme_of_the_content()
     {
         await PublishSiteAsync();
-        Upload("_theme/post.liquid", ThemedPost, "t1");
-        Upload("_theme/list.liquid", "<h1>{{ list.heading }}</h1>\n", "l1");
+        _content.Upload("_theme/post.liquid", ThemedPost, "t1");
+        _content.Upload("_theme/list.liquid", "<h1>{{ list.heading }}</h1>\n", "l1");
 
         await NewRebuilder()
             .RebuildAsync(_content);
@@ -197,9 +197,9 @@ public sealed class ThemePublishingTests : IDisposable
     public async Task A_rebuild_with_a_theme_that_does_not_parse_keeps_the_applied_theme_and_says_why()
     {
         await PublishSiteAsync();
-        Upload("_theme/post.liquid", ThemedPost, "t1");
+        _content.Upload("_theme/post.liquid", ThemedPost, "t1");
         await _publisher.ApplyThemeAsync(_content);
-        Upload("_theme/post.liquid", "{% for %}", "t2");
+        _content.Upload("_theme/post.liquid", "{% for %}", "t2");
 
         var report = await NewRebuilder()
             .RebuildAsync(_content);
@@ -212,14 +212,14 @@ public sealed class ThemePublishingTests : IDisposable
     public async Task Of_two_themes_applied_at_once_the_one_uploaded_last_is_on_every_page_after_the_next_reconcile()
     {
         await PublishSiteAsync();
-        Upload("_theme/post.liquid", ThemedPost, "t1");
+        _content.Upload("_theme/post.liquid", ThemedPost, "t1");
         var (held, reached, site) = HoldFirstWrite(path => path.StartsWith("posts/", StringComparison.Ordinal));
 
         // This host renders the first theme and stops at its first post page; another records and renders a newer one.
         var first = NewPublisher(site).ApplyThemeAsync(_content);
         await reached.Task;
-        Upload("_theme/post.liquid", ThemedPost.Replace("themed", "newer", StringComparison.Ordinal), "t2");
-        Upload("_theme/style.css", ThemedStyle, "s1");
+        _content.Upload("_theme/post.liquid", ThemedPost.Replace("themed", "newer", StringComparison.Ordinal), "t2");
+        _content.Upload("_theme/style.css", ThemedStyle, "s1");
         await NewPublisher().ApplyThemeAsync(_content);
         held.SetResult();
         await first;
@@ -236,12 +236,12 @@ public sealed class ThemePublishingTests : IDisposable
     public async Task A_post_published_while_every_page_is_rendered_stays_on_the_pages_that_list_it()
     {
         await PublishSiteAsync();
-        Upload("_theme/post.liquid", ThemedPost, "t1");
+        _content.Upload("_theme/post.liquid", ThemedPost, "t1");
         var (held, reached, site) = HoldFirstWrite(_ => true);
 
         var apply = NewPublisher(site).ApplyThemeAsync(_content);
         await reached.Task;
-        await NewPublisher().PublishAsync(Upload("posts/d.md", Post("D", "2024-03-22T00:00:00Z", "new"), "d1"));
+        await NewPublisher().PublishAsync(_content.Upload("posts/d.md", Post("D", "2024-03-22T00:00:00Z", "new"), "d1"));
         held.SetResult();
         await apply;
 
@@ -253,7 +253,7 @@ public sealed class ThemePublishingTests : IDisposable
     public async Task A_post_taken_off_while_every_page_is_rendered_leaves_no_page_behind()
     {
         await PublishSiteAsync();
-        Upload("_theme/post.liquid", ThemedPost, "t1");
+        _content.Upload("_theme/post.liquid", ThemedPost, "t1");
         var (held, reached, site) = HoldFirstWrite(_ => true);
 
         var apply = NewPublisher(site).ApplyThemeAsync(_content);
@@ -279,7 +279,7 @@ public sealed class ThemePublishingTests : IDisposable
             // Between two of the rebuild's publishes: one post is in its buffer already, in the theme the site had.
             if (path == "sources/posts/c.md.json" && Interlocked.Exchange(ref applied, 1) == 0)
             {
-                Upload("_theme/post.liquid", ThemedPost, "t1");
+                _content.Upload("_theme/post.liquid", ThemedPost, "t1");
                 await NewPublisher().ApplyThemeAsync(_content);
             }
         };
@@ -295,14 +295,14 @@ public sealed class ThemePublishingTests : IDisposable
     public async Task A_refused_theme_is_reported_once_and_later_reconciles_are_in_sync()
     {
         await PublishSiteAsync();
-        Upload("_theme/post.liquid", "{% for %}", "t1");
+        _content.Upload("_theme/post.liquid", "{% for %}", "t1");
 
         var first = await _publisher.ReconcileAsync(_content);
         var second = await NewPublisher().ReconcileAsync(_content);
 
         Assert.Contains(first.Changes, change => change.SourcePath == ContentPaths.ThemeFolder && change.Outcome == PublishOutcome.Rejected);
         Assert.True(second.InSync, string.Join(", ", second.Changes.Select(change => $"{change.SourcePath}: {change.Outcome}")));
-        Upload("_theme/post.liquid", ThemedPost, "t2");
+        _content.Upload("_theme/post.liquid", ThemedPost, "t2");
         Assert.Contains((await _publisher.ReconcileAsync(_content)).Changes, change => change.SourcePath == ContentPaths.ThemeFolder && change.Outcome == PublishOutcome.Published);
         await AssertSiteIsTheWholeBuildAsync();
     }
@@ -311,8 +311,8 @@ public sealed class ThemePublishingTests : IDisposable
     public async Task Deleting_the_broken_file_of_a_refused_theme_applies_the_rest()
     {
         await PublishSiteAsync();
-        Upload("_theme/post.liquid", "{% for %}", "t1");
-        Upload("_theme/style.css", ThemedStyle, "s1");
+        _content.Upload("_theme/post.liquid", "{% for %}", "t1");
+        _content.Upload("_theme/style.css", ThemedStyle, "s1");
         Assert.Equal(PublishOutcome.Rejected, (await _publisher.ApplyThemeAsync(_content)).Outcome);
 
         _content.Files.Remove("_theme/post.liquid");
@@ -326,7 +326,7 @@ public sealed class ThemePublishingTests : IDisposable
     public async Task A_rendering_that_never_settles_leaves_no_page_behind_after_a_reconcile()
     {
         await PublishSiteAsync();
-        Upload("_theme/post.liquid", ThemedPost, "t1");
+        _content.Upload("_theme/post.liquid", ThemedPost, "t1");
         var passes = 0;
         var site = new HookedSiteStore(new FolderSiteStore(_site))
         {
@@ -341,7 +341,7 @@ public sealed class ThemePublishingTests : IDisposable
                 {
                     case 1:
                     case 2:
-                        await NewPublisher().PublishAsync(Upload($"posts/e{passes}.md", Post($"E{passes}", $"2024-01-0{passes}T00:00:00Z", "old"), "e"));
+                        await NewPublisher().PublishAsync(_content.Upload($"posts/e{passes}.md", Post($"E{passes}", $"2024-01-0{passes}T00:00:00Z", "old"), "e"));
                         break;
                     case 3:
                         _content.Files.Remove("posts/c.md");
@@ -368,11 +368,11 @@ public sealed class ThemePublishingTests : IDisposable
         _content.Files.Remove("posts/c.md");
         var removal = NewPublisher(site).UnpublishAsync("posts/c.md");
         await reached.Task;
-        Upload("_theme/post.liquid", ThemedPost, "t1");
+        _content.Upload("_theme/post.liquid", ThemedPost, "t1");
         await NewPublisher().ApplyThemeAsync(_content);
         held.SetResult();
         await removal;
-        await NewPublisher().PublishAsync(Upload("posts/c.md", Post("C", "2024-03-20T00:00:00Z", "new"), "c2"));
+        await NewPublisher().PublishAsync(_content.Upload("posts/c.md", Post("C", "2024-03-20T00:00:00Z", "new"), "c2"));
 
         await _publisher.ReconcileAsync(_content);
 
@@ -386,9 +386,9 @@ public sealed class ThemePublishingTests : IDisposable
         await PublishSiteAsync();
         var (held, reached, site) = HoldFirstWrite(path => path == "posts/d/index.html");
 
-        var publish = NewPublisher(site).PublishAsync(Upload("posts/d.md", Post("D", "2024-03-22T00:00:00Z", "new"), "d1"));
+        var publish = NewPublisher(site).PublishAsync(_content.Upload("posts/d.md", Post("D", "2024-03-22T00:00:00Z", "new"), "d1"));
         await reached.Task;
-        Upload("_theme/post.liquid", ThemedPost, "t1");
+        _content.Upload("_theme/post.liquid", ThemedPost, "t1");
         await NewPublisher().ApplyThemeAsync(_content);
         held.SetResult();
         await publish;
@@ -412,7 +412,7 @@ public sealed class ThemePublishingTests : IDisposable
             {
                 if (Interlocked.Exchange(ref applied, 1) == 0)
                 {
-                    Upload("_theme/post.liquid", ThemedPost, "t1");
+                    _content.Upload("_theme/post.liquid", ThemedPost, "t1");
                     await NewPublisher().ApplyThemeAsync(_content);
                 }
             },
@@ -428,14 +428,14 @@ public sealed class ThemePublishingTests : IDisposable
     public async Task The_theme_uploaded_last_wins_without_a_reconcile()
     {
         await PublishSiteAsync();
-        Upload("_theme/post.liquid", ThemedPost, "t1");
+        _content.Upload("_theme/post.liquid", ThemedPost, "t1");
         var state = new HookedStateStore(new FolderStateStore(_state));
         var once = 0;
         state.BeforeRead = async path =>
         {
             if (path == "theme.json" && Interlocked.Exchange(ref once, 1) == 0)
             {
-                Upload("_theme/post.liquid", ThemedPost.Replace("themed", "newer", StringComparison.Ordinal), "t2");
+                _content.Upload("_theme/post.liquid", ThemedPost.Replace("themed", "newer", StringComparison.Ordinal), "t2");
                 await NewPublisher().ApplyThemeAsync(_content);
             }
         };
@@ -455,9 +455,9 @@ public sealed class ThemePublishingTests : IDisposable
         state.BeforeRead = path => path == "theme.json" && Interlocked.Exchange(ref failThemeRead, 0) == 1 ? throw new IOException("injected") : Task.CompletedTask;
         var publishing = NewPublisher(site, state);
 
-        var publish = publishing.PublishAsync(Upload("posts/d.md", Post("D", "2024-03-22T00:00:00Z", "new"), "d1"));
+        var publish = publishing.PublishAsync(_content.Upload("posts/d.md", Post("D", "2024-03-22T00:00:00Z", "new"), "d1"));
         await reached.Task;
-        Upload("_theme/post.liquid", ThemedPost, "t1");
+        _content.Upload("_theme/post.liquid", ThemedPost, "t1");
         await NewPublisher().ApplyThemeAsync(_content);
         Volatile.Write(ref failThemeRead, 1);
         held.SetResult();
@@ -473,7 +473,7 @@ public sealed class ThemePublishingTests : IDisposable
     public async Task A_rendering_of_an_older_theme_that_fails_after_the_newer_one_was_rendered_leaves_no_page_in_it_after_a_reconcile()
     {
         await PublishSiteAsync();
-        Upload("_theme/post.liquid", ThemedPost, "t1");
+        _content.Upload("_theme/post.liquid", ThemedPost, "t1");
         var writes = 0;
         var held = new TaskCompletionSource();
         var reached = new TaskCompletionSource();
@@ -500,7 +500,7 @@ public sealed class ThemePublishingTests : IDisposable
 
         var first = NewPublisher(site).ApplyThemeAsync(_content);
         await reached.Task;
-        Upload("_theme/post.liquid", ThemedPost.Replace("themed", "newer", StringComparison.Ordinal), "t2");
+        _content.Upload("_theme/post.liquid", ThemedPost.Replace("themed", "newer", StringComparison.Ordinal), "t2");
         await NewPublisher().ApplyThemeAsync(_content);
         held.SetResult();
         try
@@ -522,7 +522,7 @@ public sealed class ThemePublishingTests : IDisposable
     public async Task A_rebuild_that_fails_while_writing_its_pages_leaves_every_page_to_the_next_reconcile()
     {
         await PublishSiteAsync();
-        Upload("_theme/post.liquid", ThemedPost, "t1");
+        _content.Upload("_theme/post.liquid", ThemedPost, "t1");
         var failing = new HookedSiteStore(new FolderSiteStore(_site))
         {
             BeforeWrite = path => path.StartsWith("posts/", StringComparison.Ordinal) ? throw new IOException("injected") : Task.CompletedTask,
@@ -539,8 +539,8 @@ public sealed class ThemePublishingTests : IDisposable
     public async Task A_late_refusal_does_not_overwrite_the_status_of_files_a_newer_theme_applied()
     {
         await PublishSiteAsync();
-        Upload("_theme/style.css", "body { color: red; }\n", "s1");
-        Upload("_theme/post.liquid", "{% for %}", "t1");
+        _content.Upload("_theme/style.css", "body { color: red; }\n", "s1");
+        _content.Upload("_theme/post.liquid", "{% for %}", "t1");
         var state = new HookedStateStore(new FolderStateStore(_state));
         var reads = 0;
         state.BeforeRead = async path =>
@@ -548,7 +548,7 @@ public sealed class ThemePublishingTests : IDisposable
             // The refusing host's second read of theme.json (its UpdateAsync after Theme.Load threw).
             if (path == "theme.json" && Interlocked.Increment(ref reads) == 2)
             {
-                Upload("_theme/post.liquid", ThemedPost, "t2");
+                _content.Upload("_theme/post.liquid", ThemedPost, "t2");
                 await NewPublisher().ApplyThemeAsync(_content);
             }
         };
@@ -565,14 +565,14 @@ public sealed class ThemePublishingTests : IDisposable
     {
         await PublishSiteAsync();
         var (held, reached, site) = HoldFirstWrite(path => path == "posts/d/index.html");
-        var publish = NewPublisher(site).PublishAsync(Upload("posts/d.md", Post("D", "2024-03-22T00:00:00Z", "new"), "d1"));
+        var publish = NewPublisher(site).PublishAsync(_content.Upload("posts/d.md", Post("D", "2024-03-22T00:00:00Z", "new"), "d1"));
         await reached.Task;
-        Upload("_theme/post.liquid", ThemedPost, "t1");
+        _content.Upload("_theme/post.liquid", ThemedPost, "t1");
         await NewPublisher().ApplyThemeAsync(_content);
         held.SetResult();
         await publish; // D's page in the default theme; the theme is marked not rendered
 
-        Upload("_theme/list.liquid", "{% for %}", "l1");
+        _content.Upload("_theme/list.liquid", "{% for %}", "l1");
         await _publisher.ReconcileAsync(_content);
         await NewPublisher().ReconcileAsync(_content);
 
@@ -597,9 +597,9 @@ public sealed class ThemePublishingTests : IDisposable
             _content.Files.Remove("posts/c.md");
         }
 
-        var removal = asDraft ? removing.PublishAsync(Upload("posts/c.md", draft, "c2")) : removing.UnpublishAsync("posts/c.md");
+        var removal = asDraft ? removing.PublishAsync(_content.Upload("posts/c.md", draft, "c2")) : removing.UnpublishAsync("posts/c.md");
         await reached.Task;
-        Upload("_theme/post.liquid", ThemedPost, "t1");
+        _content.Upload("_theme/post.liquid", ThemedPost, "t1");
         await NewPublisher().ApplyThemeAsync(_content);
         Volatile.Write(ref failThemeRead, 1);
         held.SetResult();
@@ -615,7 +615,7 @@ public sealed class ThemePublishingTests : IDisposable
     public async Task A_theme_that_loads_is_not_refused_for_the_broken_files_a_retry_read()
     {
         await PublishSiteAsync();
-        Upload("_theme/post.liquid", ThemedPost, "t1");
+        _content.Upload("_theme/post.liquid", ThemedPost, "t1");
         var state = new HookedStateStore(new FolderStateStore(_state));
         var once = 0;
         state.BeforeWrite = async path =>
@@ -623,7 +623,7 @@ public sealed class ThemePublishingTests : IDisposable
             // Before this host records the files it read, they are replaced by broken ones, which another host refuses.
             if (path == "theme.json" && Interlocked.Exchange(ref once, 1) == 0)
             {
-                Upload("_theme/post.liquid", "{% for %}", "t2");
+                _content.Upload("_theme/post.liquid", "{% for %}", "t2");
                 Assert.Equal(PublishOutcome.Rejected, (await NewPublisher().ApplyThemeAsync(_content)).Outcome);
             }
         };
@@ -631,7 +631,7 @@ public sealed class ThemePublishingTests : IDisposable
         await NewPublisher(state: state).ApplyThemeAsync(_content);
 
         // The author puts the good file back.
-        Upload("_theme/post.liquid", ThemedPost, "t3");
+        _content.Upload("_theme/post.liquid", ThemedPost, "t3");
         var again = await NewPublisher().ApplyThemeAsync(_content);
         await _publisher.ReconcileAsync(_content);
 
@@ -644,8 +644,8 @@ public sealed class ThemePublishingTests : IDisposable
     public async Task Two_triggers_applying_the_same_theme_leave_its_files_published_not_pending()
     {
         await PublishSiteAsync();
-        Upload("_theme/post.liquid", ThemedPost, "t1");
-        Upload("_theme/style.css", ThemedStyle, "s1");
+        _content.Upload("_theme/post.liquid", ThemedPost, "t1");
+        _content.Upload("_theme/style.css", ThemedStyle, "s1");
         var (held, reached, site) = HoldFirstWrite(path => path.StartsWith("posts/", StringComparison.Ordinal));
 
         // Two triggers (one per file) on two hosts: the first records the theme and is slow; the second renders it too.
@@ -664,10 +664,10 @@ public sealed class ThemePublishingTests : IDisposable
     public async Task A_theme_that_fails_on_every_post_is_reported_and_posts_wait_for_one_that_renders_them()
     {
         await PublishSiteAsync();
-        Upload("_theme/post.liquid", "<p>{{ post.title | size | modulo: 0 }}</p>\n", "t1");
+        _content.Upload("_theme/post.liquid", "<p>{{ post.title | size | modulo: 0 }}</p>\n", "t1");
 
         var applied = await _publisher.ApplyThemeAsync(_content);
-        var published = await _publisher.PublishAsync(Upload("posts/d.md", Post("D", "2024-03-22T00:00:00Z", "new"), "d1"));
+        var published = await _publisher.PublishAsync(_content.Upload("posts/d.md", Post("D", "2024-03-22T00:00:00Z", "new"), "d1"));
 
         Assert.Equal(PublishOutcome.Rejected, applied.Outcome);
         Assert.Contains("the theme fails on a page of the site: post.liquid", applied.Reason, StringComparison.Ordinal);
@@ -675,7 +675,7 @@ public sealed class ThemePublishingTests : IDisposable
         Assert.Contains("the site's theme cannot render this post: post.liquid", published.Reason, StringComparison.Ordinal);
 
         // The author fixes the theme: the next reconcile renders every page with it and publishes the post it refused.
-        Upload("_theme/post.liquid", ThemedPost, "t2");
+        _content.Upload("_theme/post.liquid", ThemedPost, "t2");
         await _publisher.ReconcileAsync(_content);
 
         Assert.Contains("<article class=\"themed\"><h1>D</h1>", ReadSite("posts/d/index.html"), StringComparison.Ordinal);
@@ -688,7 +688,7 @@ public sealed class ThemePublishingTests : IDisposable
         await PublishSiteAsync();
 
         // A tag cloud scaled between the smallest and largest counts: a division by zero on a site whose tags have one count.
-        Upload("_theme/tags.liquid",
+        _content.Upload("_theme/tags.liquid",
             "{% assign max = 0 %}{% assign min = 1000000 %}{% for t in tags %}{% if t.count > max %}{% assign max = t.count %}{% endif %}{% if t.count < min %}{% assign min = t.count %}{% endif %}{% endfor %}{% assign range = max | minus: min %}" +
             "<ul>{% for t in tags %}<li style=\"font-size: {{ t.count | minus: min | times: 100 | divided_by: range | plus: 100 }}%\">{{ t.name }}</li>{% endfor %}</ul>\n", "t1");
 
@@ -702,9 +702,9 @@ public sealed class ThemePublishingTests : IDisposable
     public async Task A_theme_that_fails_on_a_page_of_the_site_is_reported_on_its_files_until_it_is_fixed()
     {
         await PublishSiteAsync();
-        await _publisher.PublishAsync(Upload("posts/u.md", "---\ntitle: U\ndate: 2024-02-01T00:00:00Z\n---\nUntagged.\n", "u1"));
-        Upload("_theme/style.css", ThemedStyle, "s1");
-        Upload("_theme/post.liquid", "<h1>{{ post.title }}</h1><p>{{ 100 | divided_by: post.tags.size }}</p>\n", "t1");
+        await _publisher.PublishAsync(_content.Upload("posts/u.md", "---\ntitle: U\ndate: 2024-02-01T00:00:00Z\n---\nUntagged.\n", "u1"));
+        _content.Upload("_theme/style.css", ThemedStyle, "s1");
+        _content.Upload("_theme/post.liquid", "<h1>{{ post.title }}</h1><p>{{ 100 | divided_by: post.tags.size }}</p>\n", "t1");
 
         var first = await _publisher.ReconcileAsync(_content);
         var second = await NewPublisher().ReconcileAsync(_content);
@@ -720,7 +720,7 @@ public sealed class ThemePublishingTests : IDisposable
         Assert.Empty(status.Unprocessed);
         Assert.Equal(["_theme/post.liquid", "_theme/style.css"], status.Rejected.Select(record => record.SourcePath));
 
-        Upload("_theme/post.liquid", ThemedPost, "t2");
+        _content.Upload("_theme/post.liquid", ThemedPost, "t2");
         await _publisher.ReconcileAsync(_content);
         await AssertSiteIsTheWholeBuildAsync();
     }
@@ -729,11 +729,11 @@ public sealed class ThemePublishingTests : IDisposable
     public async Task A_post_the_theme_cannot_render_is_refused_with_the_theme_s_reason_and_publishing_goes_on()
     {
         await PublishSiteAsync();
-        Upload("_theme/post.liquid", "<h1>{{ post.title }}</h1><p>{{ 100 | divided_by: post.tags.size }}</p>\n", "t1");
+        _content.Upload("_theme/post.liquid", "<h1>{{ post.title }}</h1><p>{{ 100 | divided_by: post.tags.size }}</p>\n", "t1");
         Assert.Equal(PublishOutcome.Published, (await _publisher.ApplyThemeAsync(_content)).Outcome);
 
-        var untagged = await _publisher.PublishAsync(Upload("posts/u.md", "---\ntitle: U\ndate: 2024-02-01T00:00:00Z\n---\nUntagged.\n", "u1"));
-        var tagged = await _publisher.PublishAsync(Upload("posts/d.md", Post("D", "2024-03-22T00:00:00Z", "new"), "d1"));
+        var untagged = await _publisher.PublishAsync(_content.Upload("posts/u.md", "---\ntitle: U\ndate: 2024-02-01T00:00:00Z\n---\nUntagged.\n", "u1"));
+        var tagged = await _publisher.PublishAsync(_content.Upload("posts/d.md", Post("D", "2024-03-22T00:00:00Z", "new"), "d1"));
 
         Assert.Equal(PublishOutcome.Rejected, untagged.Outcome);
         Assert.Contains("the site's theme cannot render this post: post.liquid", untagged.Reason, StringComparison.Ordinal);
@@ -741,7 +741,7 @@ public sealed class ThemePublishingTests : IDisposable
         Assert.Empty((await new PublishingStatusReader(new FolderStateStore(_state)).ReadAllAsync(_content)).Unprocessed);
 
         // Another theme: the next reconcile publishes the post the theme before refused, though its bytes did not change.
-        Upload("_theme/post.liquid", ThemedPost, "t2");
+        _content.Upload("_theme/post.liquid", ThemedPost, "t2");
         await _publisher.ReconcileAsync(_content);
         Assert.Contains("<article class=\"themed\"><h1>U</h1>", ReadSite("posts/u/index.html"), StringComparison.Ordinal);
         await AssertSiteIsTheWholeBuildAsync();
@@ -797,7 +797,7 @@ public sealed class ThemePublishingTests : IDisposable
     [Fact]
     public async Task A_theme_that_fails_on_an_empty_site_is_applied_once_the_posts_come()
     {
-        Upload("_theme/tags.liquid", "<ul>{% for t in tags %}<li>{{ t.name }}</li>{% endfor %}</ul><p>{{ 100 | divided_by: tags.size }}</p>\n", "t1");
+        _content.Upload("_theme/tags.liquid", "<ul>{% for t in tags %}<li>{{ t.name }}</li>{% endfor %}</ul><p>{{ 100 | divided_by: tags.size }}</p>\n", "t1");
         Assert.Equal(PublishOutcome.Rejected, (await _publisher.ApplyThemeAsync(_content)).Outcome);
 
         await PublishSiteAsync();
@@ -810,7 +810,7 @@ public sealed class ThemePublishingTests : IDisposable
     public async Task A_rebuild_keeps_a_theme_that_fits_the_site_but_not_the_empty_index_it_starts_from()
     {
         await PublishSiteAsync();
-        Upload("_theme/tags.liquid", "<ul>{% for t in tags %}<li>{{ t.name }}</li>{% endfor %}</ul><p>{{ 100 | divided_by: tags.size }}</p>\n", "t1");
+        _content.Upload("_theme/tags.liquid", "<ul>{% for t in tags %}<li>{{ t.name }}</li>{% endfor %}</ul><p>{{ 100 | divided_by: tags.size }}</p>\n", "t1");
         Assert.Equal(PublishOutcome.Published, (await _publisher.ApplyThemeAsync(_content)).Outcome);
 
         await NewRebuilder().RebuildAsync(_content);
@@ -847,19 +847,12 @@ public sealed class ThemePublishingTests : IDisposable
     private static string Post(string title, string date, string tag) =>
         $"---\ntitle: {title}\ndate: {date}\ntags: [{tag}]\naliases: [/old/{title.ToLowerInvariant().Replace(' ', '-')}/]\n---\nBody of {title}.\n";
 
-    private ContentFile Upload(string path, string text, string version)
-    {
-        var file = new ContentFile(path, Encoding.UTF8.GetBytes(text), GoldenCorpus.FileTime, version);
-        _content.Files[path] = file;
-        return file;
-    }
-
     /// <summary>Three posts over two months and two tags, each with a redirect page; a reconcile writes the site-wide files.</summary>
     private async Task PublishSiteAsync()
     {
-        Upload("posts/b.md", Post("B", "2024-01-10T00:00:00Z", "old"), "b1");
-        Upload("posts/c.md", Post("C", "2024-03-20T00:00:00Z", "new"), "c1");
-        Upload("posts/a.md", Post("A", "2024-01-15T00:00:00Z", "old"), "a1");
+        _content.Upload("posts/b.md", Post("B", "2024-01-10T00:00:00Z", "old"), "b1");
+        _content.Upload("posts/c.md", Post("C", "2024-03-20T00:00:00Z", "new"), "c1");
+        _content.Upload("posts/a.md", Post("A", "2024-01-15T00:00:00Z", "old"), "a1");
         await _publisher.ReconcileAsync(_content);
     }
 
