@@ -13,7 +13,7 @@ namespace ServerlessBlog.Core.Feeds;
 public sealed class FeedContent
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
-    private static readonly SearchValues<char> XmlEscaped = SearchValues.Create("&<>");
+    private static readonly SearchValues<byte> XmlEscapedBytes = SearchValues.Create("&<>"u8);
 
     // What the writer itself must handle: '\r' (newlines are normalised), characters XML cannot hold, and surrogates
     // (whose pairing the writer checks).
@@ -44,8 +44,10 @@ public sealed class FeedContent
     internal ReadOnlySpan<byte> JsonValue => _jsonValue.Value;
 
     // Rendered HTML nearly always holds only characters that need no more than '&', '<' and '>' escaped, which is
-    // done here straight into UTF-8. Anything else goes through an XmlWriter with the feeds' own settings, so the
-    // copied bytes cannot differ from what writing the string into each feed would give (FeedContentTests compares both).
+    // done here on its UTF-8 bytes: one transcoding of the whole text, then the runs between markup characters copied
+    // as they are (those characters are ASCII, so they cannot be part of a multi-byte sequence). Anything else goes
+    // through an XmlWriter with the feeds' own settings, so the copied bytes cannot differ from what writing the string
+    // into each feed would give (FeedContentTests compares both).
     private static byte[] EscapeForXml(string html)
     {
         var text = html.AsSpan();
@@ -54,27 +56,45 @@ public sealed class FeedContent
             return EscapeWithXmlWriter(html);
         }
 
-        var bytes = new byte[Utf8.GetByteCount(text) + (4 * text.Count('&')) + (3 * text.Count('<')) + (3 * text.Count('>'))];
-        var written = 0;
-        while (true)
+        var ampersands = text.Count('&');
+        var angleBrackets = text.Count('<') + text.Count('>');
+        var utf8Length = Utf8.GetByteCount(text);
+        if (ampersands + angleBrackets == 0)
         {
-            var special = text.IndexOfAny(XmlEscaped);
-            if (special < 0)
-            {
-                written += Utf8.GetBytes(text, bytes.AsSpan(written));
-                return bytes;
-            }
+            return Utf8.GetBytes(html);
+        }
 
-            written += Utf8.GetBytes(text[..special], bytes.AsSpan(written));
-            var entity = text[special] switch
+        var rented = ArrayPool<byte>.Shared.Rent(utf8Length);
+        try
+        {
+            var source = rented.AsSpan(0, Utf8.GetBytes(text, rented));
+            var bytes = new byte[utf8Length + (4 * ampersands) + (3 * angleBrackets)];
+            var written = 0;
+            while (true)
             {
-                '&' => "&amp;"u8,
-                '<' => "&lt;"u8,
-                _ => "&gt;"u8,
-            };
-            entity.CopyTo(bytes.AsSpan(written));
-            written += entity.Length;
-            text = text[(special + 1)..];
+                var special = source.IndexOfAny(XmlEscapedBytes);
+                if (special < 0)
+                {
+                    source.CopyTo(bytes.AsSpan(written));
+                    return bytes;
+                }
+
+                source[..special].CopyTo(bytes.AsSpan(written));
+                written += special;
+                var entity = source[special] switch
+                {
+                    (byte)'&' => "&amp;"u8,
+                    (byte)'<' => "&lt;"u8,
+                    _ => "&gt;"u8,
+                };
+                entity.CopyTo(bytes.AsSpan(written));
+                written += entity.Length;
+                source = source[(special + 1)..];
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
         }
     }
 

@@ -8,8 +8,12 @@ public static class SitemapWriter
     public const string ContentType = "application/xml; charset=utf-8";
     private const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
-    // A month's sitemap of a busy blog fits; larger ones grow the buffer.
-    private const int SitemapCapacity = 8 * 1024;
+    // The document around the entries, and an entry around its URL (a sitemap's URLs are short: a site path and a slug).
+    private const int DocumentBytes = 256;
+    private const int EntryBytes = 192;
+
+    // When the number of entries is not known: a month's sitemap of a busy blog fits; larger ones grow the buffer.
+    private const int UnknownCapacity = 8 * 1024;
 
     /// <summary>A URL set: each absolute URL with the time it last changed.</summary>
     public static ReadOnlyMemory<byte> WriteUrlSet(IEnumerable<(string Url, DateTimeOffset LastModified)> urls) =>
@@ -20,7 +24,7 @@ public static class SitemapWriter
         Write("sitemapindex", "sitemap", sitemaps);
 
     private static ReadOnlyMemory<byte> Write(string root, string entry, IEnumerable<(string Url, DateTimeOffset LastModified)> items) =>
-        FeedFormats.WriteXml(SitemapCapacity, (writer, _) =>
+        FeedFormats.WriteXml(items.TryGetNonEnumeratedCount(out var count) ? DocumentBytes + (count * EntryBytes) : UnknownCapacity, (writer, _) =>
         {
             writer.WriteStartDocument();
             writer.WriteStartElement(root, Namespace);
