@@ -395,6 +395,101 @@ public sealed class PublishInterruptionTests : IDisposable
         await AssertSiteIsTheWholeBuildAsync(reconcile: false);
     }
 
+    [Fact]
+    public async Task A_neighbour_page_written_from_an_index_another_publish_changed_meanwhile_is_made_again()
+    {
+        await _publisher.ReconcileAsync(_content);
+        await _publisher.PublishAsync(_content.Upload("posts/o.md", Post("O", "2024-02-01T00:00:00Z", "t"), "o1"));
+        await _publisher.PublishAsync(_content.Upload("posts/p.md", Post("P", "2024-02-20T00:00:00Z", "t"), "p1"));
+
+        // This host publishes A between O and P, and its write of P's page (older: A) is held while another host publishes
+        // B between A and P to the end, P's page included (older: B). The held write then lands last, from the older index.
+        var (held, reached) = HoldSiteWrite(path => path == "posts/p/index.html");
+        var publish = _publisher.PublishAsync(_content.Upload("posts/a.md", Post("A", "2024-02-10T00:00:00Z", "t"), "a1"));
+        await reached.Task;
+        await NewPublisher(new FolderStateStore(_state), new FolderSiteStore(_site)).PublishAsync(_content.Upload("posts/b.md", Post("B", "2024-02-15T00:00:00Z", "t"), "b1"));
+        held.SetResult();
+        await publish;
+
+        // B is no neighbour of A's any more, but A's refresh wrote its page: its next round writes it again.
+        await AssertSiteIsTheWholeBuildAsync(reconcile: false);
+    }
+
+    [Fact]
+    public async Task A_neighbour_page_written_after_another_publish_took_that_post_off_is_deleted_again()
+    {
+        await _publisher.ReconcileAsync(_content);
+        await _publisher.PublishAsync(_content.Upload("posts/o.md", Post("O", "2024-02-01T00:00:00Z", "t"), "o1"));
+        await _publisher.PublishAsync(_content.Upload("posts/p.md", Post("P", "2024-02-20T00:00:00Z", "t"), "p1"));
+
+        // The held write of P's page lands after another host took P off the site, page and record.
+        var (held, reached) = HoldSiteWrite(path => path == "posts/p/index.html");
+        var publish = _publisher.PublishAsync(_content.Upload("posts/a.md", Post("A", "2024-02-10T00:00:00Z", "t"), "a1"));
+        await reached.Task;
+        _content.Files.Remove("posts/p.md");
+        await NewPublisher(new FolderStateStore(_state), new FolderSiteStore(_site)).UnpublishAsync("posts/p.md");
+        held.SetResult();
+        await publish;
+
+        Assert.False(File.Exists(Path.Combine(_site, "posts", "p", "index.html")));
+        await AssertSiteIsTheWholeBuildAsync(reconcile: false);
+    }
+
+    [Fact]
+    public async Task A_neighbour_page_a_failed_publish_wrote_from_an_older_index_is_made_again_by_the_next_reconcile()
+    {
+        await _publisher.ReconcileAsync(_content);
+        await _publisher.PublishAsync(_content.Upload("posts/o.md", Post("O", "2024-02-01T00:00:00Z", "t"), "o1"));
+        await _publisher.PublishAsync(_content.Upload("posts/p.md", Post("P", "2024-02-20T00:00:00Z", "t"), "p1"));
+
+        // As above, but the publish fails once its held write has landed: the round that would find the index changed
+        // never runs, and the retry renders A's neighbours as they are now (O and B), not P.
+        var (held, reached) = HoldSiteWrite(path => path == "posts/p/index.html");
+        var failNextRead = 0;
+        _stateStore.BeforeRead = _ => Volatile.Read(ref failNextRead) == 1 && Interlocked.Exchange(ref failNextRead, 2) == 1
+            ? throw new IOException("injected failure after the held write")
+            : Task.CompletedTask;
+        var a = _content.Upload("posts/a.md", Post("A", "2024-02-10T00:00:00Z", "t"), "a1");
+        var publish = _publisher.PublishAsync(a);
+        await reached.Task;
+        await NewPublisher(new FolderStateStore(_state), new FolderSiteStore(_site)).PublishAsync(_content.Upload("posts/b.md", Post("B", "2024-02-15T00:00:00Z", "t"), "b1"));
+        Volatile.Write(ref failNextRead, 1);
+        held.SetResult();
+        await Assert.ThrowsAsync<IOException>(() => publish);
+
+        Assert.Equal(PublishOutcome.Published, (await _publisher.PublishAsync(a)).Outcome);
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    [Fact]
+    public async Task A_tag_feed_a_failed_publish_wrote_from_an_older_index_is_written_again_by_its_retry()
+    {
+        await _publisher.ReconcileAsync(_content);
+
+        // A's write of the tag's feed is held while twenty newer posts are published, each writing the feed; then it lands,
+        // from the index A read, and A fails. The retry finds A no longer among the feed's newest posts.
+        var (held, reached) = HoldSiteWrite(path => path == "tags/t/feed.xml");
+        var failNextRead = 0;
+        _stateStore.BeforeRead = _ => Volatile.Read(ref failNextRead) == 1 && Interlocked.Exchange(ref failNextRead, 2) == 1
+            ? throw new IOException("injected failure after the held write")
+            : Task.CompletedTask;
+        var a = _content.Upload("posts/a.md", Post("A", "2024-02-10T00:00:00Z", "t"), "a1");
+        var publish = _publisher.PublishAsync(a);
+        await reached.Task;
+        var other = NewPublisher(new FolderStateStore(_state), new FolderSiteStore(_site));
+        for (var i = 0; i < 20; i++)
+        {
+            await other.PublishAsync(_content.Upload($"posts/n{i:D2}.md", Post($"N{i:D2}", $"2024-03-{1 + i:D2}T00:00:00Z", "t"), $"n{i}"));
+        }
+
+        Volatile.Write(ref failNextRead, 1);
+        held.SetResult();
+        await Assert.ThrowsAsync<IOException>(() => publish);
+
+        Assert.Equal(PublishOutcome.Published, (await _publisher.PublishAsync(a)).Outcome);
+        await AssertSiteIsTheWholeBuildAsync(reconcile: false);
+    }
+
     private SitePublisher NewPublisher(IStateStore state, ISiteStore site) =>
         new(Options.Create(GoldenCorpus.Options), site, state, _time, NullLogger<SitePublisher>.Instance);
 
@@ -414,6 +509,21 @@ public sealed class PublishInterruptionTests : IDisposable
     {
         var armed = 1;
         return path => which(path) && Interlocked.Exchange(ref armed, 0) == 1 ? throw new IOException($"{path}: injected failure") : Task.CompletedTask;
+    }
+
+    /// <summary>A store hook that holds the first write whose path <paramref name="which"/> picks until the test lets it go.</summary>
+    private (TaskCompletionSource Held, TaskCompletionSource Reached) HoldSiteWrite(Func<string, bool> which)
+    {
+        var held = new TaskCompletionSource();
+        var reached = new TaskCompletionSource();
+        _siteStore.BeforeWrite = async path =>
+        {
+            if (which(path) && reached.TrySetResult())
+            {
+                await held.Task;
+            }
+        };
+        return (held, reached);
     }
 
     /// <summary>

@@ -19,7 +19,9 @@ namespace ServerlessBlog.Core.Publishing;
 /// (<see cref="ThemeRecord.Rendered"/>), and only over the record it started from, when the index did not change under
 /// it; whatever may have written a page in another theme says the opposite before it records its own status, so that
 /// a failure on the way leaves the status for the retry to redo. The next apply (every reconcile) renders every page
-/// again while the record says it is not known to be done.
+/// again while the record says it is not known to be done. A page refresh that stops while it writes pages says the
+/// opposite too (<see cref="AfterRefreshStoppedAsync"/>): its pages may be made from an older index, which a whole
+/// rendering mends as well.
 /// </remarks>
 internal sealed partial class LiveTheme
 {
@@ -99,6 +101,30 @@ internal sealed partial class LiveTheme
         {
             LogPagesInOlderTheme();
             await MarkNotRenderedAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A page refresh stopped (failed, or was cancelled) after it began writing pages, before it could tell whether the
+    /// index it made them from was still the latest: a page it wrote may have landed after a newer one of another
+    /// publisher, and the round that would have written it again never runs (the retry starts from the index as it is
+    /// then, whose neighbours may be others). So the record says not rendered (a site without one gets one, in the
+    /// default theme), and the next reconcile renders every page from the index. If storage fails this too, the pages
+    /// stay as they are until they are written again.
+    /// </summary>
+    public async Task AfterRefreshStoppedAsync()
+    {
+        LogPagesOfStoppedRefresh();
+        try
+        {
+            await _documents.UpdateAsync<ThemeRecord>(
+                StatePaths.Theme,
+                current => (current ?? new ThemeRecord { Fingerprint = DefaultFingerprint, Files = new(StringComparer.Ordinal) }) with { Rendered = false, Marks = (current?.Marks ?? 0) + 1 },
+                CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            LogMarkFailed(ex);
         }
     }
 
@@ -304,7 +330,7 @@ internal sealed partial class LiveTheme
         }
 
         var pages = new PageGenerator(_options, theme);
-        return new SiteRendering(themeVersion, FingerprintOf(applied), pages, new PageRefresher(_options, pages, _feeds, _documents, _records, _site));
+        return new SiteRendering(themeVersion, FingerprintOf(applied), pages, new PageRefresher(_options, pages, _feeds, _documents, _records, _site, AfterRefreshStoppedAsync));
     }
 
     /// <summary>
@@ -412,12 +438,15 @@ internal sealed partial class LiveTheme
     [LoggerMessage(Level = LogLevel.Warning, Message = "A theme was applied while this operation wrote pages in the one before; every page is rendered again at the next reconcile")]
     private partial void LogPagesInOlderTheme();
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A page refresh stopped while it wrote pages; every page is rendered again at the next reconcile")]
+    private partial void LogPagesOfStoppedRefresh();
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused the theme of _theme/: {Reason}")]
     private partial void LogRefused(string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The applied theme no longer loads; rendering with the default theme until _theme/ is fixed")]
     private partial void LogAppliedThemeUnusable(Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not mark the theme not rendered after a rendering failed")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not mark the theme not rendered after a rendering or a page refresh stopped")]
     private partial void LogMarkFailed(Exception exception);
 }

@@ -14,7 +14,14 @@ namespace ServerlessBlog.Core.Publishing;
 /// index pages. If another publisher changed a slice meanwhile, the refresh runs again, so the last one to finish
 /// always leaves pages made from the latest index.
 /// </summary>
-internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, FeedGenerator feeds, StateDocuments documents, PostRecordCache records, ISiteStore site)
+/// <param name="options">The blog's settings.</param>
+/// <param name="pages">The pages of the site's theme.</param>
+/// <param name="feeds">The feed generator.</param>
+/// <param name="documents">The publishing state.</param>
+/// <param name="records">The publisher's cache of post records.</param>
+/// <param name="site">Where the pages go.</param>
+/// <param name="refreshStopped">Called when a refresh stops after it began writing pages, before it could tell that they are made from the latest index.</param>
+internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, FeedGenerator feeds, StateDocuments documents, PostRecordCache records, ISiteStore site, Func<Task> refreshStopped)
 {
     private static readonly IReadOnlySet<string> EmptySet = new HashSet<string>();
 
@@ -28,23 +35,44 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
     /// Rewrites the pages of the change; the first round starts from the index documents the change left, when known.
     /// A round made from an index another publisher changed meanwhile is made again, with the conflict pipeline's
     /// back-off, so that a burst of publishes settles; if the index never stops changing, the conflict escapes and
-    /// the platform retries the publish.
+    /// the platform retries the publish. A round made again also writes again what the rounds before it wrote
+    /// (<see cref="RefreshReach"/>), so that the last round leaves every page this refresh wrote made from its index.
     /// </summary>
+    /// <param name="previous">The post as the index held it, if it did.</param>
+    /// <param name="current">The post as the index holds it now, if it does.</param>
+    /// <param name="alsoRender">Slugs of other posts whose pages are written too (the neighbours the post had).</param>
+    /// <param name="known">The index documents the change wrote, to start from.</param>
+    /// <param name="everyList">Whether to write the newest lists and the feeds of the change's tags whatever the index says.</param>
+    /// <param name="cancellationToken">Cancels the refresh; the operation's retry does it again.</param>
     /// <returns>How many site files were written or deleted.</returns>
-    public async Task<int> RefreshAsync(PostSummary? previous, PostSummary? current, IReadOnlyCollection<string> alsoRender, IndexSnapshot? known, CancellationToken cancellationToken)
+    public async Task<int> RefreshAsync(PostSummary? previous, PostSummary? current, IReadOnlyCollection<string> alsoRender, IndexSnapshot? known, bool everyList, CancellationToken cancellationToken)
     {
         var changed = 0;
         var snapshot = known;
-        await documents.RetryOnConflictAsync(
-            async token =>
-            {
-                var reader = new IndexReader(documents, records, snapshot);
-                snapshot = null;
-                var (files, deletions) = await PlanAsync(reader, previous, current, alsoRender, known?.RenamedTags ?? EmptySet, token);
-                changed += await WriteAsync(files, deletions, token);
-                return await reader.IsStaleAsync(token) ? throw new StateConflictException(StatePaths.Catalog) : changed;
-            },
-            cancellationToken);
+        var reach = new RefreshReach(everyList);
+        var writing = false;
+        try
+        {
+            await documents.RetryOnConflictAsync(
+                async token =>
+                {
+                    var reader = new IndexReader(documents, records, snapshot);
+                    snapshot = null;
+                    var (files, deletions) = await PlanAsync(reader, previous, current, alsoRender, known?.RenamedTags ?? EmptySet, reach, token);
+                    writing = true;
+                    changed += await WriteAsync(files, deletions, token);
+                    return await reader.IsStaleAsync(token) ? throw new StateConflictException(StatePaths.Catalog) : changed;
+                },
+                cancellationToken);
+        }
+        catch (Exception) when (writing)
+        {
+            // What this wrote is lost with it (the retry starts from the index as it is then): someone else must make
+            // every page again.
+            await refreshStopped();
+            throw;
+        }
+
         return changed;
     }
 
@@ -198,7 +226,7 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
     }
 
     private async Task<(List<SiteFile> Files, List<string> Deletions)> PlanAsync(
-        IndexReader reader, PostSummary? previous, PostSummary? current, IReadOnlyCollection<string> alsoRender, IReadOnlySet<string> renamedTags, CancellationToken cancellationToken)
+        IndexReader reader, PostSummary? previous, PostSummary? current, IReadOnlyCollection<string> alsoRender, IReadOnlySet<string> renamedTags, RefreshReach reach, CancellationToken cancellationToken)
     {
         var catalog = await reader.CatalogAsync(cancellationToken);
         await reader.PrefetchPartitionsAsync(PartitionsToRead(catalog, previous, current), cancellationToken);
@@ -208,12 +236,12 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
         // The sections read through one cache and share nothing else: make them at once.
         var sections = new List<Task<Plan>>
         {
-            PostPagesAsync(reader, previous, current, alsoRender, cancellationToken),
-            NewestAsync(reader, previous, current, cancellationToken),
+            PostPagesAsync(reader, previous, current, alsoRender, reach, cancellationToken),
+            NewestAsync(reader, previous, current, reach, cancellationToken),
             ArchiveAsync(reader, months, previous, current, cancellationToken),
             SitemapsAsync(reader, months, tags, previous, current, cancellationToken),
         };
-        sections.AddRange(ChangeKeys.Tags(previous, current).Select(tagSlug => TagAsync(reader, catalog, tags, tagSlug, previous, current, renamedTags.Contains(tagSlug), cancellationToken)));
+        sections.AddRange(ChangeKeys.Tags(previous, current).Select(tagSlug => TagAsync(reader, catalog, tags, tagSlug, previous, current, renamedTags.Contains(tagSlug), reach, cancellationToken)));
         var plans = await Task.WhenAll(sections);
 
         var files = plans.SelectMany(plan => plan.Files).Append(pages.TagsPage(tags)).ToList();
@@ -230,13 +258,23 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
         return (files, deletions);
     }
 
-    /// <summary>The post, and the neighbours whose previous/next links may have changed.</summary>
-    private async Task<Plan> PostPagesAsync(IndexReader reader, PostSummary? previous, PostSummary? current, IReadOnlyCollection<string> alsoRender, CancellationToken cancellationToken)
+    /// <summary>
+    /// The post, and the neighbours whose previous/next links may have changed, as this round's index has them and as
+    /// the rounds before had them. A page an earlier round wrote for a post that has gone since (no record is left) is
+    /// deleted: that write may have come after the removal's.
+    /// </summary>
+    private async Task<Plan> PostPagesAsync(IndexReader reader, PostSummary? previous, PostSummary? current, IReadOnlyCollection<string> alsoRender, RefreshReach reach, CancellationToken cancellationToken)
     {
         var plan = Plan.Empty();
 
         // Slug to revision, where the index names one: the record cache serves only that revision.
         var toRender = alsoRender.ToDictionary(slug => slug, _ => (string?)null, StringComparer.Ordinal);
+        var earlier = reach.Posts;
+        foreach (var slug in earlier)
+        {
+            toRender.TryAdd(slug, null);
+        }
+
         if (current is not null)
         {
             var (older, newer) = await reader.NeighboursAsync(current, cancellationToken);
@@ -248,10 +286,16 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
 
         foreach (var (slug, revision) in toRender)
         {
-            if (await reader.PostAsync(slug, revision, cancellationToken) is { } record && await reader.ListsAsync(record.Summary, cancellationToken))
+            var record = await reader.PostAsync(slug, revision, cancellationToken);
+            if (record is not null && await reader.ListsAsync(record.Summary, cancellationToken))
             {
                 var (older, newer) = await reader.NeighboursAsync(record.Summary, cancellationToken);
                 plan.Files.Add(pages.PostPage(record.ToRendered(), older, newer));
+                reach.AddPost(slug);
+            }
+            else if (record is null && earlier.Contains(slug))
+            {
+                plan.Deletions.Add(SitePaths.PageOf(SitePaths.PostFolder(slug)));
             }
         }
 
@@ -264,13 +308,14 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
     }
 
     /// <summary>The home page and feeds, when the post is or was among the newest.</summary>
-    private async Task<Plan> NewestAsync(IndexReader reader, PostSummary? previous, PostSummary? current, CancellationToken cancellationToken)
+    private async Task<Plan> NewestAsync(IndexReader reader, PostSummary? previous, PostSummary? current, RefreshReach reach, CancellationToken cancellationToken)
     {
         var plan = Plan.Empty();
         var wanted = Math.Max(options.PostsPerPage + 1, options.FeedItems);
         var newest = await reader.NewestAsync(wanted, cancellationToken);
-        if (IsAmong(newest, wanted, previous, current))
+        if (reach.Newest || IsAmong(newest, wanted, previous, current))
         {
+            reach.AddNewest();
             plan.Files.Add(pages.HomePage(newest));
             var feedPosts = newest.Take(options.FeedItems).ToList();
             var content = await ContentOfAsync(reader, feedPosts, cancellationToken);
@@ -305,7 +350,7 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
     /// A tag of the change: its page, its pages of the change's years (of every year, when the change gave the tag
     /// another spelling, since every page names it), and its feed.
     /// </summary>
-    private async Task<Plan> TagAsync(IndexReader reader, SiteCatalog catalog, List<TagSummary> tags, string tagSlug, PostSummary? previous, PostSummary? current, bool renamed, CancellationToken cancellationToken)
+    private async Task<Plan> TagAsync(IndexReader reader, SiteCatalog catalog, List<TagSummary> tags, string tagSlug, PostSummary? previous, PostSummary? current, bool renamed, RefreshReach reach, CancellationToken cancellationToken)
     {
         var plan = Plan.Empty();
         var tag = tags.FirstOrDefault(candidate => candidate.Slug == tagSlug);
@@ -334,8 +379,9 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
         }
 
         var feedPosts = tagged.Take(options.FeedItems).ToList();
-        if (renamed || IsAmong(feedPosts, options.FeedItems, previous, current))
+        if (renamed || reach.HasTagFeed(tagSlug) || IsAmong(feedPosts, options.FeedItems, previous, current))
         {
+            reach.AddTagFeed(tagSlug);
             var content = await ContentOfAsync(reader, feedPosts, cancellationToken);
             plan.Files.Add(feeds.TagFeed(tag, feedPosts, post => content[post.Slug]));
         }

@@ -227,11 +227,16 @@ public sealed partial class SitePublisher : IPostPublisher
         var leftovers = new List<(PostSummary Version, string[] Neighbours)>();
         foreach (var leftover in unsettled.Where(version => version.Slug == post.Slug && !SourceRecord.SamePlace(version, indexed)))
         {
-            leftovers.Add((leftover, await NeighbourSlugsAsync(leftover, cancellationToken)));
+            leftovers.Add((leftover, (await NeighboursOfAsync(leftover, cancellationToken)).Slugs));
             await _index.ApplyAsync(leftover, null, cancellationToken);
         }
 
-        var oldNeighbours = indexed is null ? [] : await NeighbourSlugsAsync(indexed, cancellationToken);
+        var (oldNeighbours, stillListed) = indexed is null ? ([], true) : await NeighboursOfAsync(indexed, cancellationToken);
+
+        // An earlier attempt on this file changed the index and did not finish (it stopped, or runs on another host): its
+        // versions are still noted, or the version the status says is online has left the index (a removal). What it
+        // wrote from the newest lists and tag feeds is not known: they are written whatever the index says.
+        var resumed = unsettled.Count > 0 || (indexedHere is not null && !stillListed);
         _records.Add(record);
         var index = await _index.ApplyAsync(indexed, record.Summary, cancellationToken);
 
@@ -239,10 +244,10 @@ public sealed partial class SitePublisher : IPostPublisher
         // perhaps before the neighbours' pages were refreshed: refresh them again rather than trust that they were.
         var interrupted = previous is not null && previous.SourceHash == hash;
         var layoutChanged = indexed is null || interrupted || indexed.Date != record.Summary.Date || indexed.Title != record.Summary.Title;
-        siteWrites += await rendering.Refresher.RefreshAsync(indexed, record.Summary, layoutChanged ? oldNeighbours : [], index, cancellationToken);
+        siteWrites += await rendering.Refresher.RefreshAsync(indexed, record.Summary, layoutChanged ? oldNeighbours : [], index, resumed, cancellationToken);
         foreach (var (leftover, neighbours) in leftovers)
         {
-            siteWrites += await rendering.Refresher.RefreshAsync(leftover, record.Summary, neighbours, null, cancellationToken);
+            siteWrites += await rendering.Refresher.RefreshAsync(leftover, record.Summary, neighbours, null, everyList: true, cancellationToken);
         }
 
         // Posts that link here hold the address this post had (an older slug), or the file name's while it had none.
@@ -382,7 +387,7 @@ public sealed partial class SitePublisher : IPostPublisher
                 await _site.WriteAsync(file, cancellationToken);
             }
 
-            await rendering.Refresher.RefreshAsync(null, null, [], null, cancellationToken);
+            await rendering.Refresher.RefreshAsync(null, null, [], null, everyList: false, cancellationToken);
             await _theme.AfterPagesAsync(rendering, cancellationToken);
             return null;
         });
@@ -534,15 +539,18 @@ public sealed partial class SitePublisher : IPostPublisher
         var writes = 0;
         foreach (var other in versions.Skip(1))
         {
-            var otherNeighbours = await NeighbourSlugsAsync(other, cancellationToken);
+            var (otherNeighbours, _) = await NeighboursOfAsync(other, cancellationToken);
             await _index.ApplyAsync(other, null, cancellationToken);
-            writes += await rendering.Refresher.RefreshAsync(other, null, otherNeighbours, null, cancellationToken);
+            writes += await rendering.Refresher.RefreshAsync(other, null, otherNeighbours, null, everyList: true, cancellationToken);
         }
 
+        // Versions beyond the first, or the first gone from the index already: an earlier attempt did not finish (as above).
         var summary = versions[0];
-        var neighbours = await NeighbourSlugsAsync(summary, cancellationToken);
+        var (neighbours, listed) = await NeighboursOfAsync(summary, cancellationToken);
+        var resumed = versions.Count > 1 || !listed;
         var index = await _index.ApplyAsync(summary, null, cancellationToken);
-        writes += await rendering.Refresher.RefreshAsync(summary, null, neighbours, index, cancellationToken);
+        writes += await rendering.Refresher.RefreshAsync(summary, null, neighbours, index, resumed, cancellationToken);
+
         await _documents.UpdateAsync<PostRecord>(StatePaths.Post(slug), existing => existing?.Summary.SourcePath == sourcePath ? null : existing, cancellationToken);
         _records.Remove(slug);
         linkedFrom.AddRange(await _links.MarkWaitersAsync(slug, sourcePath, cancellationToken));
@@ -583,10 +591,17 @@ public sealed partial class SitePublisher : IPostPublisher
     private async ValueTask<string?> FindPublishedSlugAsync(string sourcePath, CancellationToken cancellationToken) =>
         (await _documents.ReadAsync<SourceRecord>(StatePaths.Source(sourcePath), cancellationToken)).Value?.Slug;
 
-    private async Task<string[]> NeighbourSlugsAsync(PostSummary post, CancellationToken cancellationToken)
+    /// <summary>The slugs of the posts on either side of <paramref name="post"/> in the index, and whether the index lists it.</summary>
+    private async Task<(string[] Slugs, bool Listed)> NeighboursOfAsync(PostSummary post, CancellationToken cancellationToken)
     {
-        var (older, newer) = await new IndexReader(_documents).NeighboursAsync(post, cancellationToken);
-        return new[] { older?.Slug, newer?.Slug }.OfType<string>().ToArray();
+        var reader = new IndexReader(_documents);
+        var (older, newer) = await reader.NeighboursAsync(post, cancellationToken);
+
+        // Both read the catalog and the post's month, if the catalog has it, through the reader's cache.
+        var (year, month) = (post.Date.UtcDateTime.Year, post.Date.UtcDateTime.Month);
+        var listed = (await reader.CatalogAsync(cancellationToken)).Months.Exists(known => known.Year == year && known.Month == month)
+            && await reader.ListsAsync(post, cancellationToken);
+        return (new[] { older?.Slug, newer?.Slug }.OfType<string>().ToArray(), listed);
     }
 
     /// <summary>

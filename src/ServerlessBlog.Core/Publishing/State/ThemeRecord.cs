@@ -15,8 +15,9 @@ public sealed record ThemeRecord
 
     /// <summary>
     /// Whether every page is known to be rendered with these files: set by a whole rendering that the index and the
-    /// theme did not change under; cleared by anything that may have written pages in another theme since. Until it is
-    /// set, applying the same files again (a reconcile does) renders every page again.
+    /// theme did not change under; cleared by anything that may have written pages in another theme since, or from an
+    /// older index without writing them again (an attempt that stopped). Until it is set, applying the same files again
+    /// (a reconcile does) renders every page again.
     /// </summary>
     public bool Rendered { get; init; }
 
