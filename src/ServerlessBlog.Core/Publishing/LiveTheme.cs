@@ -212,6 +212,14 @@ internal sealed partial class LiveTheme
             await RecordStatusesAsync(content, files, fingerprint, PublishOutcome.Pending, "1: recorded; the next reconcile renders every page with it", cancellationToken);
         }
 
+        if (files.Count == 0 && fingerprint == FingerprintOf(applied))
+        {
+            // No theme files, and none before: every page was rendered again because something may have left one
+            // stale (a refresh that stopped), not because a theme changed. There is nothing of _theme/ to report.
+            LogRenderedAgain(changed);
+            return new PublishResult(ContentPaths.ThemeFolder, PublishOutcome.Unchanged, SiteWrites: changed);
+        }
+
         LogApplied(texts.Count, changed);
         return new PublishResult(ContentPaths.ThemeFolder, PublishOutcome.Published, SiteWrites: changed);
     }
@@ -434,6 +442,9 @@ internal sealed partial class LiveTheme
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applied the theme of _theme/ ({Files} files replace the default theme's) and rendered the site again: {SiteWrites} site files written")]
     private partial void LogApplied(int files, int siteWrites);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rendered every page again with the default theme: {SiteWrites} site files written")]
+    private partial void LogRenderedAgain(int siteWrites);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A theme was applied while this operation wrote pages in the one before; every page is rendered again at the next reconcile")]
     private partial void LogPagesInOlderTheme();

@@ -50,7 +50,8 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
         var changed = 0;
         var snapshot = known;
         var reach = new RefreshReach(everyList);
-        var writing = false;
+        var roundsWriting = 0;
+        IndexReader? writingFrom = null;
         try
         {
             await documents.RetryOnConflictAsync(
@@ -59,17 +60,22 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
                     var reader = new IndexReader(documents, records, snapshot);
                     snapshot = null;
                     var (files, deletions) = await PlanAsync(reader, previous, current, alsoRender, known?.RenamedTags ?? EmptySet, reach, token);
-                    writing = true;
+                    (writingFrom, roundsWriting) = (reader, roundsWriting + 1);
                     changed += await WriteAsync(files, deletions, token);
                     return await reader.IsStaleAsync(token) ? throw new StateConflictException(StatePaths.Catalog) : changed;
                 },
                 cancellationToken);
         }
-        catch (Exception) when (writing)
+        catch (Exception) when (roundsWriting > 0)
         {
-            // What this wrote is lost with it (the retry starts from the index as it is then): someone else must make
-            // every page again.
-            await refreshStopped();
+            // The retry starts again from the index as it is then, without what this refresh wrote. If a round before
+            // the last wrote pages, or the last one's index has changed since (or cannot be read), a page it wrote may
+            // be older than another publisher's and is not written again: someone else must make every page again.
+            if (roundsWriting > 1 || !await IsStillLatestAsync(writingFrom!))
+            {
+                await refreshStopped();
+            }
+
             throw;
         }
 
@@ -120,6 +126,19 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
         }
 
         return (changed, false);
+    }
+
+    /// <summary>Whether the index is still as <paramref name="reader"/> read it; false when that cannot be told.</summary>
+    private static async Task<bool> IsStillLatestAsync(IndexReader reader)
+    {
+        try
+        {
+            return !await reader.IsStaleAsync(CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The pages of the posts, months, tags and tag-years the index has: those of a whole rendering's pages that can go.</summary>
@@ -260,8 +279,8 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
 
     /// <summary>
     /// The post, and the neighbours whose previous/next links may have changed, as this round's index has them and as
-    /// the rounds before had them. A page an earlier round wrote for a post that has gone since (no record is left) is
-    /// deleted: that write may have come after the removal's.
+    /// the rounds before had them. A page an earlier round wrote for a post the index no longer lists is deleted: that
+    /// write may have come after the removal's.
     /// </summary>
     private async Task<Plan> PostPagesAsync(IndexReader reader, PostSummary? previous, PostSummary? current, IReadOnlyCollection<string> alsoRender, RefreshReach reach, CancellationToken cancellationToken)
     {
@@ -293,8 +312,11 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
                 plan.Files.Add(pages.PostPage(record.ToRendered(), older, newer));
                 reach.AddPost(slug);
             }
-            else if (record is null && earlier.Contains(slug))
+            else if (earlier.Contains(slug))
             {
+                // Gone, or going (a removal takes the post out of the index before it deletes the page, and the record
+                // after), or not listed yet (a publish writes the record first): then the index changes after this read,
+                // and the next round writes the page.
                 plan.Deletions.Add(SitePaths.PageOf(SitePaths.PostFolder(slug)));
             }
         }
