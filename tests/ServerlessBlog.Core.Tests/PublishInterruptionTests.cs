@@ -398,36 +398,24 @@ public sealed class PublishInterruptionTests : IDisposable
     [Fact]
     public async Task A_neighbour_page_written_from_an_index_another_publish_changed_meanwhile_is_made_again()
     {
-        await _publisher.ReconcileAsync(_content);
-        await _publisher.PublishAsync(_content.Upload("posts/o.md", Post("O", "2024-02-01T00:00:00Z", "t"), "o1"));
-        await _publisher.PublishAsync(_content.Upload("posts/p.md", Post("P", "2024-02-20T00:00:00Z", "t"), "p1"));
-
-        // This host publishes A between O and P, and its write of P's page (older: A) is held while another host publishes
-        // B between A and P to the end, P's page included (older: B). The held write then lands last, from the older index.
-        var (held, reached) = HoldSiteWrite(path => path == "posts/p/index.html");
-        var publish = _publisher.PublishAsync(_content.Upload("posts/a.md", Post("A", "2024-02-10T00:00:00Z", "t"), "a1"));
-        await reached.Task;
-        await NewPublisher(new FolderStateStore(_state), new FolderSiteStore(_site)).PublishAsync(_content.Upload("posts/b.md", Post("B", "2024-02-15T00:00:00Z", "t"), "b1"));
+        // Another host publishes B between A and P to the end, P's page included (older: B), while A's write of P's page
+        // (older: A) is held; that write then lands last, from the older index.
+        var (held, publish, _) = await PublishBetweenTwoHeldAtTheNewerAsync();
+        await OtherHost().PublishAsync(_content.Upload("posts/b.md", Post("B", "2024-02-15T00:00:00Z", "t"), "b1"));
         held.SetResult();
         await publish;
 
-        // B is no neighbour of A's any more, but A's refresh wrote its page: its next round writes it again.
+        // P is no neighbour of A's any more, but A's refresh wrote its page: its next round writes it again.
         await AssertSiteIsTheWholeBuildAsync(reconcile: false);
     }
 
     [Fact]
     public async Task A_neighbour_page_written_after_another_publish_took_that_post_off_is_deleted_again()
     {
-        await _publisher.ReconcileAsync(_content);
-        await _publisher.PublishAsync(_content.Upload("posts/o.md", Post("O", "2024-02-01T00:00:00Z", "t"), "o1"));
-        await _publisher.PublishAsync(_content.Upload("posts/p.md", Post("P", "2024-02-20T00:00:00Z", "t"), "p1"));
-
         // The held write of P's page lands after another host took P off the site, page and record.
-        var (held, reached) = HoldSiteWrite(path => path == "posts/p/index.html");
-        var publish = _publisher.PublishAsync(_content.Upload("posts/a.md", Post("A", "2024-02-10T00:00:00Z", "t"), "a1"));
-        await reached.Task;
+        var (held, publish, _) = await PublishBetweenTwoHeldAtTheNewerAsync();
         _content.Files.Remove("posts/p.md");
-        await NewPublisher(new FolderStateStore(_state), new FolderSiteStore(_site)).UnpublishAsync("posts/p.md");
+        await OtherHost().UnpublishAsync("posts/p.md");
         held.SetResult();
         await publish;
 
@@ -438,15 +426,9 @@ public sealed class PublishInterruptionTests : IDisposable
     [Fact]
     public async Task A_neighbour_page_written_while_another_host_takes_that_post_off_is_deleted_again()
     {
-        await _publisher.ReconcileAsync(_content);
-        await _publisher.PublishAsync(_content.Upload("posts/o.md", Post("O", "2024-02-01T00:00:00Z", "t"), "o1"));
-        await _publisher.PublishAsync(_content.Upload("posts/p.md", Post("P", "2024-02-20T00:00:00Z", "t"), "p1"));
-
         // The removal of P on another host is held after P left the index and its page was deleted, before its record
         // goes; the held write of P's page lands then, and A's next round finds P's record but not P in the index.
-        var (held, reached) = HoldSiteWrite(path => path == "posts/p/index.html");
-        var publish = _publisher.PublishAsync(_content.Upload("posts/a.md", Post("A", "2024-02-10T00:00:00Z", "t"), "a1"));
-        await reached.Task;
+        var (held, publish, _) = await PublishBetweenTwoHeldAtTheNewerAsync();
         _content.Files.Remove("posts/p.md");
         var removingState = new HookedStateStore(new FolderStateStore(_state));
         var recordHeld = new TaskCompletionSource();
@@ -467,6 +449,25 @@ public sealed class PublishInterruptionTests : IDisposable
 
         Assert.False(File.Exists(Path.Combine(_site, "posts", "p", "index.html")));
         await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    [Fact]
+    public async Task A_neighbour_page_a_failed_publish_wrote_from_an_older_index_is_made_again_by_the_next_reconcile()
+    {
+        // As in the first of these, but A's publish fails once its held write has landed: the round that would find the
+        // index changed never runs, and the retry renders A's neighbours as they are now (O and B), not P.
+        var (held, publish, a) = await PublishBetweenTwoHeldAtTheNewerAsync();
+        var failNextRead = FailNextStateRead();
+        await OtherHost().PublishAsync(_content.Upload("posts/b.md", Post("B", "2024-02-15T00:00:00Z", "t"), "b1"));
+        failNextRead();
+        held.SetResult();
+        await Assert.ThrowsAsync<IOException>(() => publish);
+
+        // The reconcile renders every page again; on a site without a theme, it has nothing of _theme/ to report.
+        Assert.Equal(PublishOutcome.Published, (await _publisher.PublishAsync(a)).Outcome);
+        var report = await _publisher.ReconcileAsync(_content);
+        Assert.True(report.InSync, string.Join(", ", report.Changes.Select(change => $"{change.SourcePath}: {change.Outcome} {change.SiteWrites}")));
+        await AssertSiteIsTheWholeBuildAsync(reconcile: false);
     }
 
     [Fact]
@@ -493,35 +494,6 @@ public sealed class PublishInterruptionTests : IDisposable
     }
 
     [Fact]
-    public async Task A_neighbour_page_a_failed_publish_wrote_from_an_older_index_is_made_again_by_the_next_reconcile()
-    {
-        await _publisher.ReconcileAsync(_content);
-        await _publisher.PublishAsync(_content.Upload("posts/o.md", Post("O", "2024-02-01T00:00:00Z", "t"), "o1"));
-        await _publisher.PublishAsync(_content.Upload("posts/p.md", Post("P", "2024-02-20T00:00:00Z", "t"), "p1"));
-
-        // As above, but the publish fails once its held write has landed: the round that would find the index changed
-        // never runs, and the retry renders A's neighbours as they are now (O and B), not P.
-        var (held, reached) = HoldSiteWrite(path => path == "posts/p/index.html");
-        var failNextRead = 0;
-        _stateStore.BeforeRead = _ => Volatile.Read(ref failNextRead) == 1 && Interlocked.Exchange(ref failNextRead, 2) == 1
-            ? throw new IOException("injected failure after the held write")
-            : Task.CompletedTask;
-        var a = _content.Upload("posts/a.md", Post("A", "2024-02-10T00:00:00Z", "t"), "a1");
-        var publish = _publisher.PublishAsync(a);
-        await reached.Task;
-        await NewPublisher(new FolderStateStore(_state), new FolderSiteStore(_site)).PublishAsync(_content.Upload("posts/b.md", Post("B", "2024-02-15T00:00:00Z", "t"), "b1"));
-        Volatile.Write(ref failNextRead, 1);
-        held.SetResult();
-        await Assert.ThrowsAsync<IOException>(() => publish);
-
-        // The reconcile renders every page again; on a site without a theme, it has nothing of _theme/ to report.
-        Assert.Equal(PublishOutcome.Published, (await _publisher.PublishAsync(a)).Outcome);
-        var report = await _publisher.ReconcileAsync(_content);
-        Assert.True(report.InSync, string.Join(", ", report.Changes.Select(change => $"{change.SourcePath}: {change.Outcome} {change.SiteWrites}")));
-        await AssertSiteIsTheWholeBuildAsync(reconcile: false);
-    }
-
-    [Fact]
     public async Task A_tag_feed_a_failed_publish_wrote_from_an_older_index_is_written_again_by_its_retry()
     {
         await _publisher.ReconcileAsync(_content);
@@ -529,25 +501,51 @@ public sealed class PublishInterruptionTests : IDisposable
         // A's write of the tag's feed is held while twenty newer posts are published, each writing the feed; then it lands,
         // from the index A read, and A fails. The retry finds A no longer among the feed's newest posts.
         var (held, reached) = HoldSiteWrite(path => path == "tags/t/feed.xml");
-        var failNextRead = 0;
-        _stateStore.BeforeRead = _ => Volatile.Read(ref failNextRead) == 1 && Interlocked.Exchange(ref failNextRead, 2) == 1
-            ? throw new IOException("injected failure after the held write")
-            : Task.CompletedTask;
+        var failNextRead = FailNextStateRead();
         var a = _content.Upload("posts/a.md", Post("A", "2024-02-10T00:00:00Z", "t"), "a1");
         var publish = _publisher.PublishAsync(a);
         await reached.Task;
-        var other = NewPublisher(new FolderStateStore(_state), new FolderSiteStore(_site));
+        var other = OtherHost();
         for (var i = 0; i < 20; i++)
         {
             await other.PublishAsync(_content.Upload($"posts/n{i:D2}.md", Post($"N{i:D2}", $"2024-03-{1 + i:D2}T00:00:00Z", "t"), $"n{i}"));
         }
 
-        Volatile.Write(ref failNextRead, 1);
+        failNextRead();
         held.SetResult();
         await Assert.ThrowsAsync<IOException>(() => publish);
 
         Assert.Equal(PublishOutcome.Published, (await _publisher.PublishAsync(a)).Outcome);
         await AssertSiteIsTheWholeBuildAsync(reconcile: false);
+    }
+
+    /// <summary>
+    /// Posts O and P, then a publish of A between them on this host, held at its write of P's page (whose older
+    /// neighbour it makes A) until the test lets it go.
+    /// </summary>
+    private async Task<(TaskCompletionSource Held, Task<PublishResult> Publish, ContentFile A)> PublishBetweenTwoHeldAtTheNewerAsync()
+    {
+        await _publisher.ReconcileAsync(_content);
+        await _publisher.PublishAsync(_content.Upload("posts/o.md", Post("O", "2024-02-01T00:00:00Z", "t"), "o1"));
+        await _publisher.PublishAsync(_content.Upload("posts/p.md", Post("P", "2024-02-20T00:00:00Z", "t"), "p1"));
+        var (held, reached) = HoldSiteWrite(path => path == "posts/p/index.html");
+        var a = _content.Upload("posts/a.md", Post("A", "2024-02-10T00:00:00Z", "t"), "a1");
+        var publish = _publisher.PublishAsync(a);
+        await reached.Task;
+        return (held, publish, a);
+    }
+
+    /// <summary>A publisher of another host on the same stores, without hooks.</summary>
+    private SitePublisher OtherHost() => NewPublisher(new FolderStateStore(_state), new FolderSiteStore(_site));
+
+    /// <summary>Arms a hook that fails the next read of this host's state store, once: call the action returned to arm it.</summary>
+    private Action FailNextStateRead()
+    {
+        var armed = 0;
+        _stateStore.BeforeRead = _ => Interlocked.CompareExchange(ref armed, 2, 1) == 1
+            ? throw new IOException("injected failure of a state read")
+            : Task.CompletedTask;
+        return () => Volatile.Write(ref armed, 1);
     }
 
     private SitePublisher NewPublisher(IStateStore state, ISiteStore site) =>
