@@ -52,6 +52,32 @@ public sealed class PublishInterruptionTests : IDisposable
         await AssertSiteIsTheWholeBuildAsync();
     }
 
+    [Theory]
+    [InlineData(1)] // the status that notes what the publish is about to put online
+    [InlineData(2)] // the status it ends with
+    public async Task A_publish_whose_status_write_response_is_lost_is_not_published_again_by_the_reconcile(int lostWrite)
+    {
+        await PublishThreePostsAsync();
+        await _publisher.ReconcileAsync(_content);
+        var statusWrites = 0;
+        _stateStore.BeforeWrite = path =>
+        {
+            if (path == "sources/posts/a.md.json" && Interlocked.Increment(ref statusWrites) == lostWrite)
+            {
+                _stateStore.LoseResponseOnce = path;
+            }
+
+            return Task.CompletedTask;
+        };
+
+        // The status landed; the write's retry met the new version and read back the status it had just written.
+        await _publisher.PublishAsync(_content.Upload("posts/a.md", Post("A", "2024-03-25T00:00:00Z", "new"), "a2"));
+        var report = await _publisher.ReconcileAsync(_content);
+
+        Assert.True(report.InSync, string.Join(", ", report.Changes.Select(change => $"{change.SourcePath}: {change.Outcome} {change.SiteWrites}")));
+        await AssertSiteIsTheWholeBuildAsync(reconcile: false);
+    }
+
     [Fact]
     public async Task A_delete_that_fails_while_pages_are_rewritten_takes_the_post_off_the_site_when_retried()
     {

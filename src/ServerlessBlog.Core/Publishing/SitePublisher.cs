@@ -574,13 +574,15 @@ public sealed partial class SitePublisher : IPostPublisher
     private async Task<(StateSnapshot<SourceRecord> Started, bool Raced)> BeginAsync(string sourcePath, StateSnapshot<SourceRecord> sourceRead, IReadOnlyList<PostSummary> unsettled, CancellationToken cancellationToken)
     {
         var raced = false;
+        var intended = (sourceRead.Value ?? SourceRecord.BeingPublished(sourcePath)) with { Unsettled = SourceRecord.Merge(unsettled) };
         var update = await _documents.UpdateAsync<SourceRecord>(
             StatePaths.Source(sourcePath),
             current =>
             {
-                raced = !ReferenceEquals(current, sourceRead.Value);
+                // What this meant to write, read back, is this write landed with its response lost (see RecordAsync).
+                raced = !ReferenceEquals(current, sourceRead.Value) && !IsSame(current, intended);
                 IReadOnlyList<PostSummary> noted = raced ? current?.Unsettled ?? [] : [];
-                return (current ?? SourceRecord.BeingPublished(sourcePath)) with { Unsettled = SourceRecord.Merge([.. noted, .. unsettled]) };
+                return raced ? (current ?? SourceRecord.BeingPublished(sourcePath)) with { Unsettled = SourceRecord.Merge([.. noted, .. unsettled]) } : intended;
             },
             cancellationToken,
             sourceRead);
@@ -647,10 +649,15 @@ public sealed partial class SitePublisher : IPostPublisher
             StatePaths.Source(record.SourcePath),
             // The status changed since this read it: a post this file links to got a new address, or another publish or
             // removal of the file ran meanwhile. Either may have done part of the work over this one's: what it noted is
-            // kept as unsettled, and the file is published again.
-            current => ReferenceEquals(current, known.Value) ? record : record.Over(current),
+            // kept as unsettled, and the file is published again. A status equal to this one, byte for byte, is this one
+            // (its write landed, the response was lost, and the storage SDK's retry met the version it had made), or
+            // one that says all this one says.
+            current => ReferenceEquals(current, known.Value) || IsSame(current, record) ? record : record.Over(current),
             cancellationToken,
             known);
+
+    private static bool IsSame(SourceRecord? current, SourceRecord record) =>
+        current is not null && StateJson.Serialize(current).AsSpan().SequenceEqual(StateJson.Serialize(record));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Published {BlobName} as {Slug}: {SiteWrites} site files written")]
     private partial void LogPublished(string blobName, string slug, int siteWrites);
