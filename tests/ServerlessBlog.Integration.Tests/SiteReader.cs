@@ -1,4 +1,5 @@
 using System.Text;
+using Azure;
 using Azure.Storage.Blobs;
 
 namespace ServerlessBlog.Integration.Tests;
@@ -6,15 +7,17 @@ namespace ServerlessBlog.Integration.Tests;
 /// <summary>Reads the published site from its container, and waits for it to reach a state.</summary>
 internal sealed class SiteReader(BlobContainerClient site)
 {
+    /// <returns>The file's text, or null when it does not exist (or went while it was read: the site is live).</returns>
     public async Task<string?> ReadAsync(string path)
     {
-        var blob = site.GetBlobClient(path);
-        if (!await blob.ExistsAsync())
+        try
+        {
+            return Encoding.UTF8.GetString((await site.GetBlobClient(path).DownloadContentAsync()).Value.Content.ToArray());
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
         {
             return null;
         }
-
-        return Encoding.UTF8.GetString((await blob.DownloadContentAsync()).Value.Content.ToArray());
     }
 
     /// <summary>Polls until <paramref name="condition"/> holds for the file (null when it does not exist), or fails after the timeout.</summary>
