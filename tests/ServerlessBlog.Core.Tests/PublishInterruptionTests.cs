@@ -497,29 +497,6 @@ public sealed class PublishInterruptionTests : IDisposable
     }
 
     [Fact]
-    public async Task A_refresh_that_fails_on_an_index_nobody_changed_leaves_nothing_for_the_reconcile()
-    {
-        await _publisher.ReconcileAsync(_content);
-        await _publisher.PublishAsync(_content.Upload("posts/o.md", Post("O", "2024-02-01T00:00:00Z", "t"), "o1"));
-        _siteStore.BeforeWrite = FailingOnce(path => path == "posts/o/index.html");
-        var a = _content.Upload("posts/a.md", Post("A", "2024-02-10T00:00:00Z", "t"), "a1");
-        await Assert.ThrowsAsync<IOException>(() => _publisher.PublishAsync(a));
-        Assert.Equal(PublishOutcome.Published, (await _publisher.PublishAsync(a)).Outcome);
-
-        // The pages the failed attempt wrote were made from the index as it still is: its retry wrote the same pages, and
-        // the site's pages are not marked for the reconcile to render again.
-        using (var record = System.Text.Json.JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(_state, "theme.json"))))
-        {
-            Assert.True(record.RootElement.GetProperty("rendered").GetBoolean());
-        }
-
-        var report = await _publisher.ReconcileAsync(_content);
-
-        Assert.True(report.InSync, string.Join(", ", report.Changes.Select(change => $"{change.SourcePath}: {change.Outcome} {change.SiteWrites}")));
-        await AssertSiteIsTheWholeBuildAsync(reconcile: false);
-    }
-
-    [Fact]
     public async Task A_tag_feed_a_failed_publish_wrote_from_an_older_index_is_written_again_by_its_retry()
     {
         await _publisher.ReconcileAsync(_content);
@@ -543,6 +520,135 @@ public sealed class PublishInterruptionTests : IDisposable
 
         Assert.Equal(PublishOutcome.Published, (await _publisher.PublishAsync(a)).Outcome);
         await AssertSiteIsTheWholeBuildAsync(reconcile: false);
+    }
+
+    [Fact]
+    public async Task A_theme_removal_whose_rendering_failed_is_reported_by_the_retry_that_applies_it()
+    {
+        await _publisher.ReconcileAsync(_content);
+        await _publisher.PublishAsync(_content.Upload("posts/o.md", Post("O", "2024-02-01T00:00:00Z", "t"), "o1"));
+        _content.Upload("_theme/post.liquid", "<article class=\"themed\"><h1>{{ post.title }}</h1>\n{{ post.content | raw }}</article>\n", "t1");
+        Assert.Equal(PublishOutcome.Published, (await _publisher.ApplyThemeAsync(_content)).Outcome);
+        Assert.Contains("themed", await File.ReadAllTextAsync(Path.Combine(_site, "posts", "o", "index.html")), StringComparison.Ordinal);
+
+        // The last theme file is deleted; its trigger records the default theme, then fails while it renders the pages.
+        _content.Files.Remove("_theme/post.liquid");
+        _siteStore.BeforeWrite = FailingOnce(path => path == "posts/o/index.html");
+        await Assert.ThrowsAsync<IOException>(() => _publisher.ApplyThemeAsync(_content));
+        Assert.Contains("themed", await File.ReadAllTextAsync(Path.Combine(_site, "posts", "o", "index.html")), StringComparison.Ordinal);
+
+        // The retry takes every page out of the theme: the change of theme happens now.
+        var retry = await _publisher.ApplyThemeAsync(_content);
+        Assert.DoesNotContain("themed", await File.ReadAllTextAsync(Path.Combine(_site, "posts", "o", "index.html")), StringComparison.Ordinal);
+        Assert.True(retry.Outcome == PublishOutcome.Published, $"retry: {retry.Outcome}, {retry.SiteWrites} site writes");
+    }
+
+    [Fact]
+    public async Task A_neighbour_page_a_failed_publish_wrote_after_that_post_was_taken_off_is_gone_after_the_reconcile()
+    {
+        // As A_neighbour_page_written_after_another_publish_took_that_post_off_is_deleted_again, but A's publish fails
+        // once the held write of P's page has landed: the refresh marks, and the next reconcile renders every page.
+        var (held, publish, a) = await PublishBetweenTwoHeldAtTheNewerAsync();
+        var failNextRead = FailNextStateRead();
+        _content.Files.Remove("posts/p.md");
+        await OtherHost().UnpublishAsync("posts/p.md");
+        failNextRead();
+        held.SetResult();
+        await Assert.ThrowsAsync<IOException>(() => publish);
+        Assert.Equal(PublishOutcome.Published, (await _publisher.PublishAsync(a)).Outcome);
+
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    [Fact]
+    public async Task A_tag_year_page_a_renaming_round_wrote_after_that_year_emptied_is_deleted_again()
+    {
+        await _publisher.ReconcileAsync(_content);
+        await _publisher.PublishAsync(_content.Upload("posts/x.md", Post("X", "2022-05-01T00:00:00Z", "go"), "x1"));
+        await _publisher.PublishAsync(_content.Upload("posts/y.md", Post("Y", "2024-01-05T00:00:00Z", "go"), "y1"));
+
+        // A spells the tag Go, which sorts first: its refresh writes the tag's page of every year, 2022's held.
+        var (held, reached) = HoldSiteWrite(path => path == "tags/go/2022/index.html");
+        var publish = _publisher.PublishAsync(_content.Upload("posts/a.md", Post("A", "2024-02-10T00:00:00Z", "Go"), "a1"));
+        await reached.Task;
+        _content.Files.Remove("posts/x.md");
+        await OtherHost().UnpublishAsync("posts/x.md");
+        held.SetResult();
+        await publish;
+
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    [Fact]
+    public async Task A_page_write_that_fails_but_lands_later_is_made_again()
+    {
+        await _publisher.ReconcileAsync(_content);
+        await _publisher.PublishAsync(_content.Upload("posts/o.md", Post("O", "2024-02-01T00:00:00Z", "t"), "o1"));
+        await _publisher.PublishAsync(_content.Upload("posts/p.md", Post("P", "2024-02-20T00:00:00Z", "t"), "p1"));
+
+        // A's write of P's page (older: A) times out: the caller hears a failure, and the request lands later.
+        var late = new LateSiteStore(new FolderSiteStore(_site), path => path == "posts/p/index.html");
+        var host = NewPublisher(new FolderStateStore(_state), late);
+        var a = _content.Upload("posts/a.md", Post("A", "2024-02-10T00:00:00Z", "t"), "a1");
+        await Assert.ThrowsAsync<IOException>(() => host.PublishAsync(a));
+
+        await OtherHost().PublishAsync(_content.Upload("posts/b.md", Post("B", "2024-02-15T00:00:00Z", "t"), "b1"));
+        await late.LandAsync();
+        Assert.Equal(PublishOutcome.Published, (await host.PublishAsync(a)).Outcome);
+
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    [Fact]
+    public async Task A_listed_post_whose_record_is_ahead_of_the_index_keeps_its_page()
+    {
+        // O, X (neighbour of A-to-be); A's write of X's page is held.
+        await _publisher.ReconcileAsync(_content);
+        await _publisher.PublishAsync(_content.Upload("posts/o.md", Post("O", "2024-02-01T00:00:00Z", "t"), "o1"));
+        await _publisher.PublishAsync(_content.Upload("posts/x.md", Post("X", "2024-02-20T00:00:00Z", "t"), "x1"));
+        var (held, reached) = HoldSiteWrite(path => path == "posts/x/index.html");
+        var publish = _publisher.PublishAsync(_content.Upload("posts/a.md", Post("A", "2024-02-10T00:00:00Z", "t"), "a1"));
+        await reached.Task;
+
+        // An edit of X to March on another host stops after X's record is written, before the index changes.
+        var editingState = new HookedStateStore(new FolderStateStore(_state))
+        {
+            BeforeWrite = path => path.StartsWith("index/", StringComparison.Ordinal) ? throw new IOException($"{path}: injected failure") : Task.CompletedTask,
+        };
+        var edit = _content.Upload("posts/x.md", Post("X", "2024-03-05T00:00:00Z", "t"), "x2");
+        await Assert.ThrowsAsync<IOException>(() => NewPublisher(editingState, new FolderSiteStore(_site)).PublishAsync(edit));
+
+        // Another host publishes C between A and X: A's refresh goes another round, where X is no neighbour of A's but
+        // a page the round before wrote, and X's record names March, where the index does not list X.
+        await OtherHost().PublishAsync(_content.Upload("posts/c.md", Post("C", "2024-02-15T00:00:00Z", "t"), "c1"));
+        held.SetResult();
+        await publish;
+
+        // The index still lists X (in February), and its neighbours link to it: its page stays online until the edit's
+        // retry moves it to March.
+        Assert.True(File.Exists(Path.Combine(_site, "posts", "x", "index.html")));
+        Assert.Equal(PublishOutcome.Published, (await OtherHost().PublishAsync(edit)).Outcome);
+        await AssertSiteIsTheWholeBuildAsync(reconcile: false);
+    }
+
+    [Fact]
+    public async Task A_neighbour_page_written_while_another_host_retitles_the_other_neighbour_is_made_again()
+    {
+        await _publisher.ReconcileAsync(_content);
+        await _publisher.PublishAsync(_content.Upload("posts/o.md", Post("O", "2024-02-01T00:00:00Z", "t"), "o1"));
+        await _publisher.PublishAsync(_content.Upload("posts/p.md", Post("P", "2024-02-20T00:00:00Z", "t"), "p1"));
+        await _publisher.PublishAsync(_content.Upload("posts/q.md", Post("Q", "2024-02-25T00:00:00Z", "t"), "q1"));
+
+        // A's write of P's page (older A, newer Q) is held while another host retitles Q, P's page included. The catalog
+        // keeps the same bytes (counts and dates), but its version changes, as a blob's ETag does.
+        var (held, reached) = HoldSiteWrite(path => path == "posts/p/index.html");
+        var publish = _publisher.PublishAsync(_content.Upload("posts/a.md", Post("A", "2024-02-10T00:00:00Z", "t"), "a1"));
+        await reached.Task;
+        await OtherHost().PublishAsync(_content.Upload("posts/q.md", Post("Q retitled", "2024-02-25T00:00:00Z", "t"), "q2"));
+        held.SetResult();
+        await publish;
+
+        await AssertSiteIsTheWholeBuildAsync();
     }
 
     /// <summary>

@@ -212,10 +212,10 @@ internal sealed partial class LiveTheme
             await RecordStatusesAsync(content, files, fingerprint, PublishOutcome.Pending, "1: recorded; the next reconcile renders every page with it", cancellationToken);
         }
 
-        if (files.Count == 0 && fingerprint == FingerprintOf(applied))
+        if (files.Count == 0 && applied is { Changes: 0 } && claimed)
         {
-            // No theme files, and none before: every page was rendered again because something may have left one
-            // stale (a refresh that stopped), not because a theme changed. There is nothing of _theme/ to report.
+            // A site that never had a theme: every page was rendered again because something may have left one stale
+            // (a refresh that stopped), not because a theme changed. There is nothing of _theme/ to report.
             LogRenderedAgain(changed);
             return new PublishResult(ContentPaths.ThemeFolder, PublishOutcome.Unchanged, SiteWrites: changed);
         }

@@ -50,8 +50,7 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
         var changed = 0;
         var snapshot = known;
         var reach = new RefreshReach(everyList);
-        var roundsWriting = 0;
-        IndexReader? writingFrom = null;
+        var writing = false;
         try
         {
             await documents.RetryOnConflictAsync(
@@ -60,22 +59,18 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
                     var reader = new IndexReader(documents, records, snapshot);
                     snapshot = null;
                     var (files, deletions) = await PlanAsync(reader, previous, current, alsoRender, known?.RenamedTags ?? EmptySet, reach, token);
-                    (writingFrom, roundsWriting) = (reader, roundsWriting + 1);
+                    writing = true;
                     changed += await WriteAsync(files, deletions, token);
                     return await reader.IsStaleAsync(token) ? throw new StateConflictException(StatePaths.Catalog) : changed;
                 },
                 cancellationToken);
         }
-        catch (Exception) when (roundsWriting > 0)
+        catch (Exception) when (writing)
         {
-            // The retry starts again from the index as it is then, without what this refresh wrote. If a round before
-            // the last wrote pages, or the last one's index has changed since (or cannot be read), a page it wrote may
-            // be older than another publisher's and is not written again: someone else must make every page again.
-            if (roundsWriting > 1 || !await IsStillLatestAsync(writingFrom!))
-            {
-                await refreshStopped();
-            }
-
+            // The retry starts again from the index as it is then, without what this refresh wrote: a page it wrote may
+            // be older than another publisher's (or land later still, if its write timed out), and is not written again.
+            // Someone else must make every page again.
+            await refreshStopped();
             throw;
         }
 
@@ -119,6 +114,11 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
                 changed++;
             }
 
+            if (pass == 1)
+            {
+                changed += await DeleteStrayPagesAsync(now, cancellationToken);
+            }
+
             if (!await reader.IsStaleAsync(cancellationToken))
             {
                 return (changed, true);
@@ -128,17 +128,31 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
         return (changed, false);
     }
 
-    /// <summary>Whether the index is still as <paramref name="reader"/> read it; false when that cannot be told.</summary>
-    private static async Task<bool> IsStillLatestAsync(IndexReader reader)
+    /// <summary>
+    /// Deletes the pages of posts, months, tags and tag-years the index no longer has that something else left online: a
+    /// refresh that stopped, whose late write brought back the page of a post taken off meanwhile. A page of an entry
+    /// added since <paramref name="now"/> was read is written again by the pass that finds the index changed.
+    /// </summary>
+    private async Task<int> DeleteStrayPagesAsync(HashSet<string> now, CancellationToken cancellationToken)
     {
-        try
+        var stray = new List<string>();
+        foreach (var prefix in new[] { "posts/", SitePaths.TagsFolder, SitePaths.ArchiveFolder })
         {
-            return !await reader.IsStaleAsync(CancellationToken.None);
+            await foreach (var path in site.ListAsync(prefix, cancellationToken))
+            {
+                if (SitePaths.IsEntryPage(path) && !now.Contains(path))
+                {
+                    stray.Add(path);
+                }
+            }
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+
+        foreach (var path in stray)
         {
-            return false;
+            await site.DeleteAsync(path, cancellationToken);
         }
+
+        return stray.Count;
     }
 
     /// <summary>The pages of the posts, months, tags and tag-years the index has: those of a whole rendering's pages that can go.</summary>
@@ -289,7 +303,7 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
         // Slug to revision, where the index names one: the record cache serves only that revision.
         var toRender = alsoRender.ToDictionary(slug => slug, _ => (string?)null, StringComparer.Ordinal);
         var earlier = reach.Posts;
-        foreach (var slug in earlier)
+        foreach (var slug in earlier.Keys)
         {
             toRender.TryAdd(slug, null);
         }
@@ -310,13 +324,14 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
             {
                 var (older, newer) = await reader.NeighboursAsync(record.Summary, cancellationToken);
                 plan.Files.Add(pages.PostPage(record.ToRendered(), older, newer));
-                reach.AddPost(slug);
+                reach.AddPost(record.Summary);
             }
-            else if (earlier.Contains(slug))
+            else if (earlier.TryGetValue(slug, out var then) && !await reader.ListsAsync(slug, then.Year, then.Month, cancellationToken))
             {
-                // Gone, or going (a removal takes the post out of the index before it deletes the page, and the record
-                // after), or not listed yet (a publish writes the record first): then the index changes after this read,
-                // and the next round writes the page.
+                // Listed neither where its record says nor where it was: gone, or going (a removal takes the post out of
+                // the index before it deletes the page, and the record after), or not listed yet (a publish writes the
+                // record first: the index changes after this read, and the next round writes the page). A record ahead
+                // of the index (an edit that stopped) leaves the page to that edit's retry.
                 plan.Deletions.Add(SitePaths.PageOf(SitePaths.PostFolder(slug)));
             }
         }
@@ -380,15 +395,16 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
         {
             plan.Deletions.Add(SitePaths.PageOf(SitePaths.TagFolder(tagSlug)));
             plan.Deletions.Add(SitePaths.TagFeed(tagSlug));
-            plan.Deletions.AddRange(ChangeKeys.Years(previous, current).Select(year => SitePaths.PageOf(SitePaths.TagYearFolder(tagSlug, year))));
+            plan.Deletions.AddRange(ChangeKeys.Years(previous, current).Union(reach.TagYears(tagSlug)).Select(year => SitePaths.PageOf(SitePaths.TagYearFolder(tagSlug, year))));
             return plan;
         }
 
         var years = catalog.Tags.First(candidate => candidate.Slug == tagSlug).Years;
         var tagged = await reader.TaggedAsync(tagSlug, Math.Max(options.PostsPerPage, options.FeedItems), cancellationToken);
         plan.Files.Add(pages.TagPage(tag, tagged, years));
-        foreach (var year in renamed ? ChangeKeys.Years(previous, current).Union(years.Keys) : ChangeKeys.Years(previous, current))
+        foreach (var year in (renamed ? ChangeKeys.Years(previous, current).Union(years.Keys) : ChangeKeys.Years(previous, current)).Union(reach.TagYears(tagSlug)))
         {
+            reach.AddTagYear(tagSlug, year);
             var folder = SitePaths.TagYearFolder(tagSlug, year);
             var inYear = years.ContainsKey(year) ? await reader.TagYearAsync(tagSlug, year, cancellationToken) : [];
             if (inYear.Count == 0)

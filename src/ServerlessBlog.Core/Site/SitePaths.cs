@@ -44,6 +44,32 @@ public static class SitePaths
     /// <summary>The sitemap of one month's posts: one publish rewrites a sitemap as small as a month.</summary>
     public static string SitemapOfMonth(int year, int month) => string.Create(CultureInfo.InvariantCulture, $"sitemap-posts-{year:D4}-{month:D2}.xml");
 
+    /// <summary>
+    /// Whether <paramref name="path"/> has the shape of a page made for one entry of the index: a post's
+    /// (<c>posts/{slug}/index.html</c>), a month's, a tag's or a tag-year's. Such a page exists only while the index has
+    /// its entry (or as a redirect page a post claims).
+    /// </summary>
+    public static bool IsEntryPage(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var segments = path.Split('/');
+        if (segments[^1] != IndexDocument)
+        {
+            return false;
+        }
+
+        return segments switch
+        {
+            ["posts", { Length: > 0 }, _] => true,
+            ["tags", { Length: > 0 }, _] => true,
+            ["tags", { Length: > 0 }, var year, _] => IsNumber(year, 4),
+            ["archive", var year, var month, _] => IsNumber(year, 4) && IsNumber(month, 2),
+            _ => false,
+        };
+
+        static bool IsNumber(string text, int digits) => text.Length == digits && text.All(char.IsAsciiDigit);
+    }
+
     /// <summary>The file a folder URL is served from: its <c>index.html</c>.</summary>
     public static string PageOf(string folder) => folder.Length == 0 || folder.EndsWith('/') ? folder + IndexDocument : folder;
 

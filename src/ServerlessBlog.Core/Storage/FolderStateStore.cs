@@ -1,16 +1,21 @@
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
+using System.Text;
 
 namespace ServerlessBlog.Core.Storage;
 
 /// <summary>
-/// Keeps the publisher's state in a local folder. A version is the SHA-256 of a document's bytes; compare-and-write
-/// is atomic within one process (a lock per path), which is what a folder-backed site has: one publisher at a time.
+/// Keeps the publisher's state in a local folder. As a blob's ETag does, a document's version changes with every write,
+/// even of the same bytes: it is kept beside the document (<c>{name}.version</c>), written after it. Compare-and-write
+/// is atomic within one process, across every instance on the same folder (a lock per path), which is what a
+/// folder-backed site has: the publishers of one process.
 /// </summary>
 public sealed class FolderStateStore : IStateStore
 {
+    private const string VersionSuffix = ".version";
+    private static readonly SemaphoreSlim[] Locks = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
+
     private readonly string _root;
-    private readonly SemaphoreSlim[] _locks = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
     public FolderStateStore(string root)
     {
@@ -21,13 +26,26 @@ public sealed class FolderStateStore : IStateStore
     public async ValueTask<StoredDocument?> ReadAsync(string path, CancellationToken cancellationToken = default)
     {
         var full = Resolve(path);
-        if (!File.Exists(full))
+        while (true)
         {
-            return null;
-        }
+            // The version is written after the bytes: read it before and after them, and again if a write came between.
+            var before = await VersionOfAsync(full, cancellationToken);
+            byte[] bytes;
+            try
+            {
+                bytes = await File.ReadAllBytesAsync(full, cancellationToken);
+            }
+            catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+            {
+                return null;
+            }
 
-        var bytes = await File.ReadAllBytesAsync(full, cancellationToken);
-        return new StoredDocument(bytes, VersionOf(bytes));
+            var after = await VersionOfAsync(full, cancellationToken);
+            if (before == after)
+            {
+                return new StoredDocument(bytes, after ?? Convert.ToHexString(SHA256.HashData(bytes)));
+            }
+        }
     }
 
     public async ValueTask<string?> GetVersionAsync(string path, CancellationToken cancellationToken = default) =>
@@ -46,10 +64,10 @@ public sealed class FolderStateStore : IStateStore
 
             var full = Resolve(path);
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            var temporary = $"{full}.{Guid.NewGuid():N}.tmp";
-            await File.WriteAllBytesAsync(temporary, content, cancellationToken);
-            File.Move(temporary, full, overwrite: true);
-            return VersionOf(content.Span);
+            var version = Guid.NewGuid().ToString("N");
+            await ReplaceAsync(full, content, cancellationToken);
+            await ReplaceAsync(full + VersionSuffix, Encoding.ASCII.GetBytes(version), cancellationToken);
+            return version;
         }
         finally
         {
@@ -75,6 +93,7 @@ public sealed class FolderStateStore : IStateStore
             }
 
             File.Delete(Resolve(path));
+            File.Delete(Resolve(path) + VersionSuffix);
             return true;
         }
         finally
@@ -90,7 +109,7 @@ public sealed class FolderStateStore : IStateStore
         {
             cancellationToken.ThrowIfCancellationRequested();
             var relative = Path.GetRelativePath(_root, file).Replace(Path.DirectorySeparatorChar, '/');
-            if (relative.StartsWith(prefix, StringComparison.Ordinal) && !relative.EndsWith(".tmp", StringComparison.Ordinal))
+            if (relative.StartsWith(prefix, StringComparison.Ordinal) && !relative.EndsWith(".tmp", StringComparison.Ordinal) && !relative.EndsWith(VersionSuffix, StringComparison.Ordinal))
             {
                 yield return relative;
             }
@@ -99,9 +118,27 @@ public sealed class FolderStateStore : IStateStore
         await Task.CompletedTask;
     }
 
-    private static string VersionOf(ReadOnlySpan<byte> content) => Convert.ToHexString(SHA256.HashData(content));
+    /// <summary>The version kept beside a document; null when there is none (a document written before versions were kept).</summary>
+    private static async Task<string?> VersionOfAsync(string full, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await File.ReadAllTextAsync(full + VersionSuffix, cancellationToken);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
 
-    private SemaphoreSlim LockFor(string path) => _locks[(int)((uint)StringComparer.Ordinal.GetHashCode(path) % (uint)_locks.Length)];
+    private static async Task ReplaceAsync(string full, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        var temporary = $"{full}.{Guid.NewGuid():N}.tmp";
+        await File.WriteAllBytesAsync(temporary, content, cancellationToken);
+        File.Move(temporary, full, overwrite: true);
+    }
+
+    private SemaphoreSlim LockFor(string path) => Locks[(int)((uint)StringComparer.Ordinal.GetHashCode(Resolve(path)) % (uint)Locks.Length)];
 
     private string Resolve(string path)
     {

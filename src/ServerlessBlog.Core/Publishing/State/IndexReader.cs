@@ -120,8 +120,12 @@ public sealed class IndexReader
     }
 
     /// <summary>Whether the index lists the post: a record outlives its index entry while its post is taken off the site.</summary>
-    public async ValueTask<bool> ListsAsync(PostSummary post, CancellationToken cancellationToken) =>
-        IndexOf(await MonthAsync(post.Date.UtcDateTime.Year, post.Date.UtcDateTime.Month, cancellationToken), post.Slug) >= 0;
+    public ValueTask<bool> ListsAsync(PostSummary post, CancellationToken cancellationToken) =>
+        ListsAsync(post.Slug, post.Date.UtcDateTime.Year, post.Date.UtcDateTime.Month, cancellationToken);
+
+    /// <summary>Whether the index lists a post under <paramref name="slug"/> in the month.</summary>
+    public async ValueTask<bool> ListsAsync(string slug, int year, int month, CancellationToken cancellationToken) =>
+        IndexOf(await MonthAsync(year, month, cancellationToken), slug) >= 0;
 
     /// <summary>Whether the index changed since this reader read the catalog.</summary>
     public async ValueTask<bool> IsStaleAsync(CancellationToken cancellationToken)
