@@ -1,8 +1,9 @@
+using System.Runtime.CompilerServices;
 using ServerlessBlog.Core.Storage;
 
 namespace ServerlessBlog.Core.Tests;
 
-/// <summary>A site store that lets a test fail a write or delete, to stop a publish while it rewrites pages.</summary>
+/// <summary>A site store that lets a test fail a write or delete, to stop a publish while it rewrites pages, or act before a listing.</summary>
 internal sealed class HookedSiteStore(ISiteStore inner) : ISiteStore
 {
     /// <summary>Runs before every write and delete, with the file's path: throw to fail it.</summary>
@@ -22,5 +23,15 @@ internal sealed class HookedSiteStore(ISiteStore inner) : ISiteStore
         await inner.DeleteAsync(path, cancellationToken);
     }
 
-    public IAsyncEnumerable<string> ListAsync(string prefix = "", CancellationToken cancellationToken = default) => inner.ListAsync(prefix, cancellationToken);
+    /// <summary>Runs before every listing, with its prefix.</summary>
+    public Func<string, Task> BeforeList { get; set; } = _ => Task.CompletedTask;
+
+    public async IAsyncEnumerable<string> ListAsync(string prefix = "", [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await BeforeList(prefix);
+        await foreach (var path in inner.ListAsync(prefix, cancellationToken))
+        {
+            yield return path;
+        }
+    }
 }

@@ -651,6 +651,64 @@ public sealed class PublishInterruptionTests : IDisposable
         await AssertSiteIsTheWholeBuildAsync();
     }
 
+    [Fact]
+    public async Task A_carried_neighbour_listed_in_a_month_neither_its_record_nor_the_round_before_names_keeps_its_page()
+    {
+        await _publisher.ReconcileAsync(_content);
+        await _publisher.PublishAsync(_content.Upload("posts/o.md", Post("O", "2024-02-01T00:00:00Z", "t"), "o1"));
+        await _publisher.PublishAsync(_content.Upload("posts/x.md", Post("X", "2024-02-20T00:00:00Z", "t"), "x1"));
+        var (held, reached) = HoldSiteWrite(path => path == "posts/x/index.html");
+        var publish = _publisher.PublishAsync(_content.Upload("posts/a.md", Post("A", "2024-02-10T00:00:00Z", "t"), "a1"));
+        await reached.Task;
+
+        // Another host moves X to March; then an edit of X to April stops after X's record is written. A's next round
+        // finds X's record naming April and X gone from February, while the index lists it in March.
+        await OtherHost().PublishAsync(_content.Upload("posts/x.md", Post("X", "2024-03-05T00:00:00Z", "t"), "x2"));
+        var editingState = new HookedStateStore(new FolderStateStore(_state))
+        {
+            BeforeWrite = path => path.StartsWith("index/", StringComparison.Ordinal) ? throw new IOException($"{path}: injected failure") : Task.CompletedTask,
+        };
+        var edit = _content.Upload("posts/x.md", Post("X", "2024-04-05T00:00:00Z", "t"), "x3");
+        await Assert.ThrowsAsync<IOException>(() => NewPublisher(editingState, new FolderSiteStore(_site)).PublishAsync(edit));
+        held.SetResult();
+        await publish;
+
+        Assert.True(File.Exists(Path.Combine(_site, "posts", "x", "index.html")));
+        Assert.Equal(PublishOutcome.Published, (await OtherHost().PublishAsync(edit)).Outcome);
+        await AssertSiteIsTheWholeBuildAsync(reconcile: false);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_post_published_while_a_whole_rendering_looks_for_stray_pages_stays_online(bool newerThemeMeanwhile)
+    {
+        await _publisher.ReconcileAsync(_content);
+        await _publisher.PublishAsync(_content.Upload("posts/o.md", Post("O", "2024-02-01T00:00:00Z", "t"), "o1"));
+        _content.Upload("_theme/post.liquid", "<article class=\"one\"><h1>{{ post.title }}</h1>\n{{ post.content | raw }}</article>\n", "t1");
+
+        // This host applies the theme; just before its first pass lists the site for stray pages, another host publishes
+        // P (and, in the second case, another applies a newer theme first, which stops this host's rendering).
+        var listed = 0;
+        _siteStore.BeforeList = async prefix =>
+        {
+            if (prefix == "posts/" && Interlocked.Exchange(ref listed, 1) == 0)
+            {
+                if (newerThemeMeanwhile)
+                {
+                    _content.Upload("_theme/post.liquid", "<article class=\"two\"><h1>{{ post.title }}</h1>\n{{ post.content | raw }}</article>\n", "t2");
+                    await OtherHost().ApplyThemeAsync(_content);
+                }
+
+                await OtherHost().PublishAsync(_content.Upload("posts/p.md", Post("P", "2024-02-20T00:00:00Z", "t"), "p1"));
+            }
+        };
+        await _publisher.ApplyThemeAsync(_content);
+
+        Assert.True(File.Exists(Path.Combine(_site, "posts", "p", "index.html")));
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
     /// <summary>
     /// Posts O and P, then a publish of A between them on this host, held at its write of P's page (whose older
     /// neighbour it makes A) until the test lets it go.

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using ServerlessBlog.Core.Configuration;
 using ServerlessBlog.Core.Feeds;
@@ -130,29 +131,49 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
 
     /// <summary>
     /// Deletes the pages of posts, months, tags and tag-years the index no longer has that something else left online: a
-    /// refresh that stopped, whose late write brought back the page of a post taken off meanwhile. A page of an entry
-    /// added since <paramref name="now"/> was read is written again by the pass that finds the index changed.
+    /// refresh that stopped, whose late write brought back the page of a post taken off meanwhile. What the listing finds
+    /// is checked again against the state read after it: a publish writes a post's record and index entries before its
+    /// pages, so the entry of a page the listing saw is found, and the page stays.
     /// </summary>
     private async Task<int> DeleteStrayPagesAsync(HashSet<string> now, CancellationToken cancellationToken)
     {
-        var stray = new List<string>();
+        var candidates = new List<string>();
         foreach (var prefix in new[] { "posts/", SitePaths.TagsFolder, SitePaths.ArchiveFolder })
         {
             await foreach (var path in site.ListAsync(prefix, cancellationToken))
             {
                 if (SitePaths.IsEntryPage(path) && !now.Contains(path))
                 {
-                    stray.Add(path);
+                    candidates.Add(path);
                 }
             }
         }
 
-        foreach (var path in stray)
+        if (candidates.Count == 0)
         {
-            await site.DeleteAsync(path, cancellationToken);
+            return 0;
         }
 
-        return stray.Count;
+        var catalog = (await documents.ReadAsync<SiteCatalog>(StatePaths.Catalog, cancellationToken)).Value ?? new SiteCatalog();
+        var deleted = 0;
+        foreach (var path in candidates)
+        {
+            var stray = path.Split('/') switch
+            {
+                ["posts", var slug, _] => (await documents.ReadAsync<PostRecord>(StatePaths.Post(slug), cancellationToken)).Value is null,
+                ["archive", var year, var month, _] => !catalog.Months.Exists(known => known.Year == int.Parse(year, CultureInfo.InvariantCulture) && known.Month == int.Parse(month, CultureInfo.InvariantCulture)),
+                ["tags", var tag, _] => !catalog.Tags.Exists(known => known.Slug == tag),
+                ["tags", var tag, var year, _] => !catalog.Tags.Exists(known => known.Slug == tag && known.Years.ContainsKey(int.Parse(year, CultureInfo.InvariantCulture))),
+                _ => false,
+            };
+            if (stray)
+            {
+                await site.DeleteAsync(path, cancellationToken);
+                deleted++;
+            }
+        }
+
+        return deleted;
     }
 
     /// <summary>The pages of the posts, months, tags and tag-years the index has: those of a whole rendering's pages that can go.</summary>
@@ -326,12 +347,11 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
                 plan.Files.Add(pages.PostPage(record.ToRendered(), older, newer));
                 reach.AddPost(record.Summary);
             }
-            else if (earlier.TryGetValue(slug, out var then) && !await reader.ListsAsync(slug, then.Year, then.Month, cancellationToken))
+            else if (earlier.TryGetValue(slug, out var then) && !await IsListedAnywhereAsync(reader, record, then, cancellationToken))
             {
-                // Listed neither where its record says nor where it was: gone, or going (a removal takes the post out of
-                // the index before it deletes the page, and the record after), or not listed yet (a publish writes the
-                // record first: the index changes after this read, and the next round writes the page). A record ahead
-                // of the index (an edit that stopped) leaves the page to that edit's retry.
+                // Gone, or going (a removal takes the post out of the index before it deletes the page, and the record
+                // after), or not listed yet (a publish writes the record first: the index changes after this read, and
+                // the next round writes the page).
                 plan.Deletions.Add(SitePaths.PageOf(SitePaths.PostFolder(slug)));
             }
         }
@@ -342,6 +362,37 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
         }
 
         return plan;
+    }
+
+    /// <summary>
+    /// Whether the index lists the post of <paramref name="record"/> in any month it may be in: where the round before
+    /// found it, where its record says, or where its file's status says a version of it is (a record ahead of the index,
+    /// of an edit that stopped, names a month the index does not list it in yet).
+    /// </summary>
+    private async Task<bool> IsListedAnywhereAsync(IndexReader reader, PostRecord? record, (int Year, int Month) then, CancellationToken cancellationToken)
+    {
+        if (record is null)
+        {
+            return false;
+        }
+
+        var slug = record.Summary.Slug;
+        var status = (await documents.ReadAsync<SourceRecord>(StatePaths.Source(record.Summary.SourcePath), cancellationToken)).Value;
+        var months = new[] { status?.Indexed }.Concat(status?.Unsettled ?? [])
+            .OfType<PostSummary>()
+            .Where(version => version.Slug == slug)
+            .Select(version => (version.Date.UtcDateTime.Year, version.Date.UtcDateTime.Month))
+            .Prepend(then)
+            .Distinct();
+        foreach (var (year, month) in months)
+        {
+            if (await reader.ListsAsync(slug, year, month, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The home page and feeds, when the post is or was among the newest.</summary>

@@ -6,13 +6,14 @@ namespace ServerlessBlog.Core.Storage;
 
 /// <summary>
 /// Keeps the publisher's state in a local folder. As a blob's ETag does, a document's version changes with every write,
-/// even of the same bytes: it is kept beside the document (<c>{name}.version</c>), written after it. Compare-and-write
-/// is atomic within one process, across every instance on the same folder (a lock per path), which is what a
-/// folder-backed site has: the publishers of one process.
+/// even of the same bytes: each file starts with its version on a line of its own (after a NUL byte, which no JSON
+/// document starts with), and is written whole and renamed into place, so bytes and version change together.
+/// Compare-and-write is atomic within one process, across every instance on the same folder (a lock per path), which
+/// is what a folder-backed site has: the publishers of one process.
 /// </summary>
 public sealed class FolderStateStore : IStateStore
 {
-    private const string VersionSuffix = ".version";
+    private const int VersionLength = 32;
     private static readonly SemaphoreSlim[] Locks = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
     private readonly string _root;
@@ -26,26 +27,20 @@ public sealed class FolderStateStore : IStateStore
     public async ValueTask<StoredDocument?> ReadAsync(string path, CancellationToken cancellationToken = default)
     {
         var full = Resolve(path);
-        while (true)
+        byte[] file;
+        try
         {
-            // The version is written after the bytes: read it before and after them, and again if a write came between.
-            var before = await VersionOfAsync(full, cancellationToken);
-            byte[] bytes;
-            try
-            {
-                bytes = await File.ReadAllBytesAsync(full, cancellationToken);
-            }
-            catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-            {
-                return null;
-            }
-
-            var after = await VersionOfAsync(full, cancellationToken);
-            if (before == after)
-            {
-                return new StoredDocument(bytes, after ?? Convert.ToHexString(SHA256.HashData(bytes)));
-            }
+            file = await File.ReadAllBytesAsync(full, cancellationToken);
         }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+
+        // A file without the version line (written before versions were kept) is versioned by its bytes.
+        return file.Length >= VersionLength + 2 && file[0] == 0 && file[VersionLength + 1] == (byte)'\n'
+            ? new StoredDocument(file.AsMemory(VersionLength + 2).ToArray(), Encoding.ASCII.GetString(file, 1, VersionLength))
+            : new StoredDocument(file, Convert.ToHexString(SHA256.HashData(file)));
     }
 
     public async ValueTask<string?> GetVersionAsync(string path, CancellationToken cancellationToken = default) =>
@@ -65,8 +60,13 @@ public sealed class FolderStateStore : IStateStore
             var full = Resolve(path);
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
             var version = Guid.NewGuid().ToString("N");
-            await ReplaceAsync(full, content, cancellationToken);
-            await ReplaceAsync(full + VersionSuffix, Encoding.ASCII.GetBytes(version), cancellationToken);
+            var file = new byte[VersionLength + 2 + content.Length];
+            Encoding.ASCII.GetBytes(version, file.AsSpan(1));
+            file[VersionLength + 1] = (byte)'\n';
+            content.Span.CopyTo(file.AsSpan(VersionLength + 2));
+            var temporary = $"{full}.{Guid.NewGuid():N}.tmp";
+            await File.WriteAllBytesAsync(temporary, file, cancellationToken);
+            File.Move(temporary, full, overwrite: true);
             return version;
         }
         finally
@@ -93,7 +93,6 @@ public sealed class FolderStateStore : IStateStore
             }
 
             File.Delete(Resolve(path));
-            File.Delete(Resolve(path) + VersionSuffix);
             return true;
         }
         finally
@@ -109,33 +108,13 @@ public sealed class FolderStateStore : IStateStore
         {
             cancellationToken.ThrowIfCancellationRequested();
             var relative = Path.GetRelativePath(_root, file).Replace(Path.DirectorySeparatorChar, '/');
-            if (relative.StartsWith(prefix, StringComparison.Ordinal) && !relative.EndsWith(".tmp", StringComparison.Ordinal) && !relative.EndsWith(VersionSuffix, StringComparison.Ordinal))
+            if (relative.StartsWith(prefix, StringComparison.Ordinal) && !relative.EndsWith(".tmp", StringComparison.Ordinal))
             {
                 yield return relative;
             }
         }
 
         await Task.CompletedTask;
-    }
-
-    /// <summary>The version kept beside a document; null when there is none (a document written before versions were kept).</summary>
-    private static async Task<string?> VersionOfAsync(string full, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await File.ReadAllTextAsync(full + VersionSuffix, cancellationToken);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return null;
-        }
-    }
-
-    private static async Task ReplaceAsync(string full, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
-    {
-        var temporary = $"{full}.{Guid.NewGuid():N}.tmp";
-        await File.WriteAllBytesAsync(temporary, content, cancellationToken);
-        File.Move(temporary, full, overwrite: true);
     }
 
     private SemaphoreSlim LockFor(string path) => Locks[(int)((uint)StringComparer.Ordinal.GetHashCode(Resolve(path)) % (uint)Locks.Length)];
