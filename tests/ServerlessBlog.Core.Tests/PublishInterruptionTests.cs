@@ -679,9 +679,11 @@ public sealed class PublishInterruptionTests : IDisposable
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task A_post_published_while_a_whole_rendering_looks_for_stray_pages_stays_online(bool newerThemeMeanwhile)
+    [InlineData(false, null)]
+    [InlineData(true, null)]
+    [InlineData(true, "/posts/old-p/")]
+    [InlineData(true, "/tags/old-p/")]
+    public async Task A_post_published_while_a_whole_rendering_looks_for_stray_pages_stays_online(bool newerThemeMeanwhile, string? alias)
     {
         await _publisher.ReconcileAsync(_content);
         await _publisher.PublishAsync(_content.Upload("posts/o.md", Post("O", "2024-02-01T00:00:00Z", "t"), "o1"));
@@ -700,12 +702,14 @@ public sealed class PublishInterruptionTests : IDisposable
                     await OtherHost().ApplyThemeAsync(_content);
                 }
 
-                await OtherHost().PublishAsync(_content.Upload("posts/p.md", Post("P", "2024-02-20T00:00:00Z", "t"), "p1"));
+                var aliases = alias is null ? string.Empty : $"aliases: [{alias}]\n";
+                await OtherHost().PublishAsync(_content.Upload("posts/p.md", $"---\ntitle: P\ndate: 2024-02-20T00:00:00Z\ntags: [t]\n{aliases}---\nBody of P.\n", "p1"));
             }
         };
         await _publisher.ApplyThemeAsync(_content);
 
         Assert.True(File.Exists(Path.Combine(_site, "posts", "p", "index.html")));
+        Assert.True(alias is null || File.Exists(Path.Combine(_site, alias.Trim('/'), "index.html")));
         await AssertSiteIsTheWholeBuildAsync();
     }
 

@@ -132,8 +132,8 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
     /// <summary>
     /// Deletes the pages of posts, months, tags and tag-years the index no longer has that something else left online: a
     /// refresh that stopped, whose late write brought back the page of a post taken off meanwhile. What the listing finds
-    /// is checked again against the state read after it: a publish writes a post's record and index entries before its
-    /// pages, so the entry of a page the listing saw is found, and the page stays.
+    /// is checked again against the state read after it: a publish writes a post's record and index entries (its
+    /// aliases with them) before its pages, so the entry of a page the listing saw is found, and the page stays.
     /// </summary>
     private async Task<int> DeleteStrayPagesAsync(HashSet<string> now, CancellationToken cancellationToken)
     {
@@ -154,9 +154,11 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
             return 0;
         }
 
+        // The index as it is after the listing (redirect pages of aliases included), then each candidate's own entry.
+        var fresh = await PagePathsAsync(new IndexReader(documents), cancellationToken);
         var catalog = (await documents.ReadAsync<SiteCatalog>(StatePaths.Catalog, cancellationToken)).Value ?? new SiteCatalog();
         var deleted = 0;
-        foreach (var path in candidates)
+        foreach (var path in candidates.Where(path => !fresh.Contains(path)))
         {
             var stray = path.Split('/') switch
             {
