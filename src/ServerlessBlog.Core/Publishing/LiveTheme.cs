@@ -240,7 +240,7 @@ internal sealed partial class LiveTheme
         try
         {
             // A theme recorded after this started renders every page itself: this stops writing pages in the older one.
-            (changed, settled) = await rendering.Refresher.RenderAllAsync(
+            (changed, settled) = await rendering.Renderer.RenderAllAsync(
                 async token =>
                 {
                     var now = await _documents.Store.GetVersionAsync(StatePaths.Theme, token);
@@ -338,7 +338,12 @@ internal sealed partial class LiveTheme
         }
 
         var pages = new PageGenerator(_options, theme);
-        return new SiteRendering(themeVersion, FingerprintOf(applied), pages, new PageRefresher(_options, pages, _feeds, _documents, _records, _site, AfterRefreshStoppedAsync));
+        return new SiteRendering(
+            themeVersion,
+            FingerprintOf(applied),
+            pages,
+            new PageRefresher(_options, pages, _feeds, _documents, _records, _site, AfterRefreshStoppedAsync),
+            new WholeSiteRenderer(_options, pages, _documents, _records, _site));
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using ServerlessBlog.Core.Configuration;
 using ServerlessBlog.Core.Feeds;
@@ -26,11 +25,8 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
 {
     private static readonly IReadOnlySet<string> EmptySet = new HashSet<string>();
 
-    // A publish writes a few dozen files: all of them at once, within reason.
-    private const int MaxConcurrentWrites = 32;
-
-    // Passes of a whole rendering made again because the index changed meanwhile; then the next reconcile goes on.
-    private const int MaxRenderAllPasses = 3;
+    /// <summary>A publish writes a few dozen files: all of them at once, within reason.</summary>
+    internal const int MaxConcurrentWrites = 32;
 
     /// <summary>
     /// Rewrites the pages of the change; the first round starts from the index documents the change left, when known.
@@ -76,203 +72,6 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
         }
 
         return changed;
-    }
-
-    /// <summary>
-    /// Rewrites every page the theme makes, from the index as it is: each post's page and redirect pages, the home,
-    /// archive, month, tags, tag and tag-year pages, the 404 page, the stylesheet and the icon. Feeds and sitemaps do
-    /// not depend on the theme and are left as they are.
-    /// </summary>
-    /// <remarks>
-    /// A post published or taken off while this runs renders its own pages, which a pass made from the older index may
-    /// overwrite, and a pass may bring back the page of a post, month or tag that went meanwhile. So after each pass the
-    /// index is read again (a post taken off leaves the index before its pages go) and what it no longer has is deleted;
-    /// a pass whose index changed meanwhile is made again.
-    /// </remarks>
-    /// <returns>How many site files were written or deleted, and whether the last pass was made from the index as it still is.</returns>
-    /// <param name="stillCurrent">Whether the theme of these pages is still the site's, asked before each batch of pages: when it is not, this stops.</param>
-    /// <param name="cancellationToken">Cancels it.</param>
-    public async Task<(int Changed, bool Settled)> RenderAllAsync(Func<CancellationToken, Task<bool>> stillCurrent, CancellationToken cancellationToken)
-    {
-        var changed = 0;
-        var written = new HashSet<string>(StringComparer.Ordinal);
-        for (var pass = 1; pass <= MaxRenderAllPasses; pass++)
-        {
-            var reader = new IndexReader(documents, records);
-            var (count, paths, stopped) = await RenderAllPassAsync(reader, stillCurrent, cancellationToken);
-            changed += count;
-            written.UnionWith(paths);
-            if (stopped)
-            {
-                return (changed, false);
-            }
-
-            var now = await PagePathsAsync(new IndexReader(documents), cancellationToken);
-            foreach (var path in written.Where(path => !now.Contains(path)).ToList())
-            {
-                await site.DeleteAsync(path, cancellationToken);
-                written.Remove(path);
-                changed++;
-            }
-
-            if (pass == 1)
-            {
-                changed += await DeleteStrayPagesAsync(now, cancellationToken);
-            }
-
-            if (!await reader.IsStaleAsync(cancellationToken))
-            {
-                return (changed, true);
-            }
-        }
-
-        return (changed, false);
-    }
-
-    /// <summary>
-    /// Deletes the pages of posts, months, tags and tag-years the index no longer has that something else left online: a
-    /// refresh that stopped, whose late write brought back the page of a post taken off meanwhile. What the listing finds
-    /// is checked again against the state read after it: a publish writes a post's record and index entries (its
-    /// aliases with them) before its pages, so the entry of a page the listing saw is found, and the page stays.
-    /// </summary>
-    private async Task<int> DeleteStrayPagesAsync(HashSet<string> now, CancellationToken cancellationToken)
-    {
-        var candidates = new List<string>();
-        foreach (var prefix in new[] { "posts/", SitePaths.TagsFolder, SitePaths.ArchiveFolder })
-        {
-            await foreach (var path in site.ListAsync(prefix, cancellationToken))
-            {
-                if (SitePaths.IsEntryPage(path) && !now.Contains(path))
-                {
-                    candidates.Add(path);
-                }
-            }
-        }
-
-        if (candidates.Count == 0)
-        {
-            return 0;
-        }
-
-        // The index as it is after the listing (redirect pages of aliases included), then each candidate's own entry.
-        var fresh = await PagePathsAsync(new IndexReader(documents), cancellationToken);
-        var catalog = (await documents.ReadAsync<SiteCatalog>(StatePaths.Catalog, cancellationToken)).Value ?? new SiteCatalog();
-        var deleted = 0;
-        foreach (var path in candidates.Where(path => !fresh.Contains(path)))
-        {
-            var stray = path.Split('/') switch
-            {
-                ["posts", var slug, _] => (await documents.ReadAsync<PostRecord>(StatePaths.Post(slug), cancellationToken)).Value is null,
-                ["archive", var year, var month, _] => !catalog.Months.Exists(known => known.Year == int.Parse(year, CultureInfo.InvariantCulture) && known.Month == int.Parse(month, CultureInfo.InvariantCulture)),
-                ["tags", var tag, _] => !catalog.Tags.Exists(known => known.Slug == tag),
-                ["tags", var tag, var year, _] => !catalog.Tags.Exists(known => known.Slug == tag && known.Years.ContainsKey(int.Parse(year, CultureInfo.InvariantCulture))),
-                _ => false,
-            };
-            if (stray)
-            {
-                await site.DeleteAsync(path, cancellationToken);
-                deleted++;
-            }
-        }
-
-        return deleted;
-    }
-
-    /// <summary>The pages of the posts, months, tags and tag-years the index has: those of a whole rendering's pages that can go.</summary>
-    private static async Task<HashSet<string>> PagePathsAsync(IndexReader reader, CancellationToken cancellationToken)
-    {
-        var catalog = await reader.CatalogAsync(cancellationToken);
-        var paths = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var month in catalog.Months)
-        {
-            paths.Add(SitePaths.PageOf(SitePaths.ArchiveMonthFolder(month.Year, month.Month)));
-            foreach (var post in await reader.MonthAsync(month.Year, month.Month, cancellationToken))
-            {
-                paths.Add(SitePaths.PageOf(SitePaths.PostFolder(post.Slug)));
-                paths.UnionWith(post.Aliases.Select(SitePaths.RedirectPageOf));
-            }
-        }
-
-        foreach (var tag in catalog.Tags)
-        {
-            paths.Add(SitePaths.PageOf(SitePaths.TagFolder(tag.Slug)));
-            paths.UnionWith(tag.Years.Keys.Select(year => SitePaths.PageOf(SitePaths.TagYearFolder(tag.Slug, year))));
-        }
-
-        return paths;
-    }
-
-    private async Task<(int Written, HashSet<string> Paths, bool Stopped)> RenderAllPassAsync(IndexReader reader, Func<CancellationToken, Task<bool>> stillCurrent, CancellationToken cancellationToken)
-    {
-        var catalog = await reader.CatalogAsync(cancellationToken);
-        var months = catalog.Months;
-        var tags = catalog.Tags.Select(tag => tag.ToSummary()).ToList();
-        var files = new List<SiteFile>();
-
-        foreach (var month in months)
-        {
-            files.Add(pages.ArchiveMonthPage(month, await reader.MonthAsync(month.Year, month.Month, cancellationToken)));
-        }
-
-        foreach (var (tag, summary) in catalog.Tags.Zip(tags))
-        {
-            files.Add(pages.TagPage(summary, await reader.TaggedAsync(tag.Slug, Math.Max(options.PostsPerPage, options.FeedItems), cancellationToken), tag.Years));
-            foreach (var year in tag.Years.Keys)
-            {
-                files.Add(pages.TagYearPage(summary, year, await reader.TagYearAsync(tag.Slug, year, cancellationToken)));
-            }
-        }
-
-        // The pages that can go (a post's, a month's, a tag's) are told apart from those every site has.
-        var paths = files.Select(file => file.Path).ToHashSet(StringComparer.Ordinal);
-        files.AddRange([
-            pages.HomePage(await reader.NewestAsync(options.PostsPerPage + 1, cancellationToken)),
-            pages.ArchivePage(months),
-            pages.TagsPage(tags),
-            pages.NotFoundPage(),
-            pages.Stylesheet(),
-            pages.Icon(),
-        ]);
-        if (!await stillCurrent(cancellationToken))
-        {
-            return (0, [], true);
-        }
-
-        var written = await WriteAsync(files, [], cancellationToken);
-
-        // Post pages one month at a time, a page written as soon as it is made: a site's records need not fit in memory.
-        foreach (var month in months)
-        {
-            if (!await stillCurrent(cancellationToken))
-            {
-                return (written, paths, true);
-            }
-
-            var posts = await reader.MonthAsync(month.Year, month.Month, cancellationToken);
-            var pagesOfMonth = new System.Collections.Concurrent.ConcurrentBag<string>();
-            await Parallel.ForEachAsync(posts, new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentWrites, CancellationToken = cancellationToken }, async (post, token) =>
-            {
-                // Read past the reader, which keeps what it reads for its lifetime.
-                if ((records.Find(post.Slug, post.Revision) ?? (await documents.ReadAsync<PostRecord>(StatePaths.Post(post.Slug), token)).Value) is not { } record
-                    || !await reader.ListsAsync(record.Summary, token))
-                {
-                    return;
-                }
-
-                var (older, newer) = await reader.NeighboursAsync(record.Summary, token);
-                foreach (var file in pages.RedirectPages(record.Summary).Prepend(pages.PostPage(record.ToRendered(), older, newer)))
-                {
-                    pagesOfMonth.Add(file.Path);
-                    if (await site.WriteAsync(file, token))
-                    {
-                        Interlocked.Increment(ref written);
-                    }
-                }
-            });
-            paths.UnionWith(pagesOfMonth);
-        }
-
-        return (written, paths, false);
     }
 
     /// <summary>What one section of a refresh writes and deletes.</summary>
@@ -502,7 +301,12 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
         return plan;
     }
 
-    private async Task<int> WriteAsync(List<SiteFile> files, List<string> deletions, CancellationToken cancellationToken)
+    private Task<int> WriteAsync(List<SiteFile> files, List<string> deletions, CancellationToken cancellationToken) =>
+        WriteAsync(site, files, deletions, cancellationToken);
+
+    /// <summary>Writes the files at once (within reason), then makes the deletions.</summary>
+    /// <returns>How many files were written (their bytes changed) or deleted.</returns>
+    internal static async Task<int> WriteAsync(ISiteStore site, List<SiteFile> files, List<string> deletions, CancellationToken cancellationToken)
     {
         var written = 0;
         await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentWrites, CancellationToken = cancellationToken }, async (file, token) =>

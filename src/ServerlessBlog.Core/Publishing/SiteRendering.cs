@@ -7,4 +7,5 @@ namespace ServerlessBlog.Core.Publishing;
 /// <param name="ThemeFingerprint">The fingerprint of the theme files: a new version of the same files renders the same pages.</param>
 /// <param name="Pages">The page generator with that theme.</param>
 /// <param name="Refresher">The page refresher that renders with it.</param>
-internal sealed record SiteRendering(string? ThemeVersion, string ThemeFingerprint, PageGenerator Pages, PageRefresher Refresher);
+/// <param name="Renderer">What renders every page with it.</param>
+internal sealed record SiteRendering(string? ThemeVersion, string ThemeFingerprint, PageGenerator Pages, PageRefresher Refresher, WholeSiteRenderer Renderer);
