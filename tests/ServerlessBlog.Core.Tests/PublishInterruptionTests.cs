@@ -440,8 +440,7 @@ public sealed class PublishInterruptionTests : IDisposable
     {
         // The held write of P's page lands after another host took P off the site, page and record.
         var (held, publish, _) = await PublishBetweenTwoHeldAtTheNewerAsync();
-        _content.Files.Remove("posts/p.md");
-        await OtherHost().UnpublishAsync("posts/p.md");
+        await TakeOffOnAnotherHostAsync("posts/p.md");
         held.SetResult();
         await publish;
 
@@ -550,8 +549,7 @@ public sealed class PublishInterruptionTests : IDisposable
         // once the held write of P's page has landed: the refresh marks, and the next reconcile renders every page.
         var (held, publish, a) = await PublishBetweenTwoHeldAtTheNewerAsync();
         var failNextRead = FailNextStateRead();
-        _content.Files.Remove("posts/p.md");
-        await OtherHost().UnpublishAsync("posts/p.md");
+        await TakeOffOnAnotherHostAsync("posts/p.md");
         failNextRead();
         held.SetResult();
         await Assert.ThrowsAsync<IOException>(() => publish);
@@ -571,8 +569,7 @@ public sealed class PublishInterruptionTests : IDisposable
         var (held, reached) = HoldSiteWrite(path => path == "tags/go/2022/index.html");
         var publish = _publisher.PublishAsync(_content.Upload("posts/a.md", Post("A", "2024-02-10T00:00:00Z", "Go"), "a1"));
         await reached.Task;
-        _content.Files.Remove("posts/x.md");
-        await OtherHost().UnpublishAsync("posts/x.md");
+        await TakeOffOnAnotherHostAsync("posts/x.md");
         held.SetResult();
         await publish;
 
@@ -602,31 +599,19 @@ public sealed class PublishInterruptionTests : IDisposable
     [Fact]
     public async Task A_listed_post_whose_record_is_ahead_of_the_index_keeps_its_page()
     {
-        // O, X (neighbour of A-to-be); A's write of X's page is held.
-        await _publisher.ReconcileAsync(_content);
-        await _publisher.PublishAsync(_content.Upload("posts/o.md", Post("O", "2024-02-01T00:00:00Z", "t"), "o1"));
-        await _publisher.PublishAsync(_content.Upload("posts/x.md", Post("X", "2024-02-20T00:00:00Z", "t"), "x1"));
-        var (held, reached) = HoldSiteWrite(path => path == "posts/x/index.html");
-        var publish = _publisher.PublishAsync(_content.Upload("posts/a.md", Post("A", "2024-02-10T00:00:00Z", "t"), "a1"));
-        await reached.Task;
+        // An edit of P to March stops after P's record is written, before the index changes.
+        var (held, publish, _) = await PublishBetweenTwoHeldAtTheNewerAsync();
+        var edit = await EditThatStopsBeforeTheIndexAsync("posts/p.md", Post("P", "2024-03-05T00:00:00Z", "t"), "p2");
 
-        // An edit of X to March on another host stops after X's record is written, before the index changes.
-        var editingState = new HookedStateStore(new FolderStateStore(_state))
-        {
-            BeforeWrite = path => path.StartsWith("index/", StringComparison.Ordinal) ? throw new IOException($"{path}: injected failure") : Task.CompletedTask,
-        };
-        var edit = _content.Upload("posts/x.md", Post("X", "2024-03-05T00:00:00Z", "t"), "x2");
-        await Assert.ThrowsAsync<IOException>(() => NewPublisher(editingState, new FolderSiteStore(_site)).PublishAsync(edit));
-
-        // Another host publishes C between A and X: A's refresh goes another round, where X is no neighbour of A's but
-        // a page the round before wrote, and X's record names March, where the index does not list X.
+        // Another host publishes C between A and P: A's refresh goes another round, where P is no neighbour of A's but
+        // a page the round before wrote, and P's record names March, where the index does not list P.
         await OtherHost().PublishAsync(_content.Upload("posts/c.md", Post("C", "2024-02-15T00:00:00Z", "t"), "c1"));
         held.SetResult();
         await publish;
 
-        // The index still lists X (in February), and its neighbours link to it: its page stays online until the edit's
+        // The index still lists P (in February), and its neighbours link to it: its page stays online until the edit's
         // retry moves it to March.
-        Assert.True(File.Exists(Path.Combine(_site, "posts", "x", "index.html")));
+        Assert.True(File.Exists(Path.Combine(_site, "posts", "p", "index.html")));
         Assert.Equal(PublishOutcome.Published, (await OtherHost().PublishAsync(edit)).Outcome);
         await AssertSiteIsTheWholeBuildAsync(reconcile: false);
     }
@@ -654,26 +639,15 @@ public sealed class PublishInterruptionTests : IDisposable
     [Fact]
     public async Task A_carried_neighbour_listed_in_a_month_neither_its_record_nor_the_round_before_names_keeps_its_page()
     {
-        await _publisher.ReconcileAsync(_content);
-        await _publisher.PublishAsync(_content.Upload("posts/o.md", Post("O", "2024-02-01T00:00:00Z", "t"), "o1"));
-        await _publisher.PublishAsync(_content.Upload("posts/x.md", Post("X", "2024-02-20T00:00:00Z", "t"), "x1"));
-        var (held, reached) = HoldSiteWrite(path => path == "posts/x/index.html");
-        var publish = _publisher.PublishAsync(_content.Upload("posts/a.md", Post("A", "2024-02-10T00:00:00Z", "t"), "a1"));
-        await reached.Task;
-
-        // Another host moves X to March; then an edit of X to April stops after X's record is written. A's next round
-        // finds X's record naming April and X gone from February, while the index lists it in March.
-        await OtherHost().PublishAsync(_content.Upload("posts/x.md", Post("X", "2024-03-05T00:00:00Z", "t"), "x2"));
-        var editingState = new HookedStateStore(new FolderStateStore(_state))
-        {
-            BeforeWrite = path => path.StartsWith("index/", StringComparison.Ordinal) ? throw new IOException($"{path}: injected failure") : Task.CompletedTask,
-        };
-        var edit = _content.Upload("posts/x.md", Post("X", "2024-04-05T00:00:00Z", "t"), "x3");
-        await Assert.ThrowsAsync<IOException>(() => NewPublisher(editingState, new FolderSiteStore(_site)).PublishAsync(edit));
+        // Another host moves P to March; then an edit of P to April stops after P's record is written. A's next round
+        // finds P's record naming April and P gone from February, while the index lists it in March.
+        var (held, publish, _) = await PublishBetweenTwoHeldAtTheNewerAsync();
+        await OtherHost().PublishAsync(_content.Upload("posts/p.md", Post("P", "2024-03-05T00:00:00Z", "t"), "p2"));
+        var edit = await EditThatStopsBeforeTheIndexAsync("posts/p.md", Post("P", "2024-04-05T00:00:00Z", "t"), "p3");
         held.SetResult();
         await publish;
 
-        Assert.True(File.Exists(Path.Combine(_site, "posts", "x", "index.html")));
+        Assert.True(File.Exists(Path.Combine(_site, "posts", "p", "index.html")));
         Assert.Equal(PublishOutcome.Published, (await OtherHost().PublishAsync(edit)).Outcome);
         await AssertSiteIsTheWholeBuildAsync(reconcile: false);
     }
@@ -727,6 +701,26 @@ public sealed class PublishInterruptionTests : IDisposable
         var publish = _publisher.PublishAsync(a);
         await reached.Task;
         return (held, publish, a);
+    }
+
+    /// <summary>An edit published on another host that stops after it wrote the post's record, before the index changes.</summary>
+    /// <returns>The edited file, for its retry.</returns>
+    private async Task<ContentFile> EditThatStopsBeforeTheIndexAsync(string path, string text, string version)
+    {
+        var stopping = new HookedStateStore(new FolderStateStore(_state))
+        {
+            BeforeWrite = written => written.StartsWith("index/", StringComparison.Ordinal) ? throw new IOException($"{written}: injected failure") : Task.CompletedTask,
+        };
+        var edit = _content.Upload(path, text, version);
+        await Assert.ThrowsAsync<IOException>(() => NewPublisher(stopping, new FolderSiteStore(_site)).PublishAsync(edit));
+        return edit;
+    }
+
+    /// <summary>The file deleted, and its post taken off by another host.</summary>
+    private async Task TakeOffOnAnotherHostAsync(string path)
+    {
+        _content.Files.Remove(path);
+        await OtherHost().UnpublishAsync(path);
     }
 
     /// <summary>A publisher of another host on the same stores, without hooks.</summary>
