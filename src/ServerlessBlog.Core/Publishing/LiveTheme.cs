@@ -119,7 +119,7 @@ internal sealed partial class LiveTheme
         {
             await _documents.UpdateAsync<ThemeRecord>(
                 StatePaths.Theme,
-                current => (current ?? new ThemeRecord { Fingerprint = DefaultFingerprint, Files = new(StringComparer.Ordinal) }) with { Rendered = false, Marks = (current?.Marks ?? 0) + 1 },
+                current => (current ?? new ThemeRecord { Fingerprint = DefaultFingerprint, Files = new(StringComparer.Ordinal) }) with { Rendered = false, Marks = (current?.Marks ?? 0) + 1, FailedOnIndex = null },
                 CancellationToken.None);
         }
         catch (Exception ex)
@@ -169,6 +169,14 @@ internal sealed partial class LiveTheme
             return new PublishResult(ContentPaths.ThemeFolder, PublishOutcome.Unchanged);
         }
 
+        // The same files failed on a page of the index as it still is: their status says why, and only a change of the
+        // index (or of the files) can give another outcome.
+        var index = await _documents.Store.GetVersionAsync(StatePaths.Catalog, cancellationToken) ?? string.Empty;
+        if (fingerprint == FingerprintOf(applied) && applied is { Rendered: false, FailedOnIndex: { } failedOn } && failedOn == index)
+        {
+            return new PublishResult(ContentPaths.ThemeFolder, PublishOutcome.Unchanged);
+        }
+
         if (await RecordAsync(content, texts, new StateSnapshot<ThemeRecord>(applied, version), cancellationToken) is { } refusal)
         {
             // The files refused may be newer than those read above, if another host recorded a theme meanwhile.
@@ -194,10 +202,11 @@ internal sealed partial class LiveTheme
             // The templates parse but fail on a page of this site, as they may not on the same site tomorrow (a division
             // by a count that is zero today). Putting the theme before back would flip the whole site on a passing state
             // of its posts (a rebuild renders over an empty index first): the theme stays recorded and not rendered, its
-            // files say why, and every reconcile tries again until the pages or the theme change.
+            // files say why, and a reconcile tries again once the index has changed, until the pages or the theme do.
             var reason = $"1: the theme fails on a page of the site: {ex.Message}";
             LogRefused(reason);
             await RecordStatusesAsync(content, files, fingerprint, PublishOutcome.Rejected, reason, cancellationToken);
+            await NoteFailedOnIndexAsync(fingerprint, index, cancellationToken);
             return new PublishResult(ContentPaths.ThemeFolder, PublishOutcome.Rejected, Reason: reason);
         }
 
@@ -305,7 +314,7 @@ internal sealed partial class LiveTheme
     /// changes the record, so that a claim made over the record as it was before fails.
     /// </summary>
     public async Task MarkNotRenderedAsync(CancellationToken cancellationToken) =>
-        await _documents.UpdateAsync<ThemeRecord>(StatePaths.Theme, current => current is null ? null : current with { Rendered = false, Marks = current.Marks + 1 }, cancellationToken);
+        await _documents.UpdateAsync<ThemeRecord>(StatePaths.Theme, current => current is null ? null : current with { Rendered = false, Marks = current.Marks + 1, FailedOnIndex = null }, cancellationToken);
 
     private async Task TryMarkNotRenderedAsync(CancellationToken cancellationToken)
     {
@@ -318,6 +327,19 @@ internal sealed partial class LiveTheme
             // What failed the rendering may fail this too. Pages it wrote after a newer theme's whole rendering then stay
             // in the older theme until every page is rendered again; it stopped before its pages could be checked.
             LogMarkFailed(ex);
+        }
+    }
+
+    /// <summary>
+    /// Notes in the record the index the theme failed on, if the record still holds that theme, not rendered, and no
+    /// one wrote it since it was read: anything else that happened meanwhile is a reason to try again.
+    /// </summary>
+    private async Task NoteFailedOnIndexAsync(string fingerprint, string index, CancellationToken cancellationToken)
+    {
+        var (current, version) = await _documents.ReadAsync<ThemeRecord>(StatePaths.Theme, cancellationToken);
+        if (current is { Rendered: false } && current.Fingerprint == fingerprint && version is not null)
+        {
+            await _documents.Store.TryWriteAsync(StatePaths.Theme, StateJson.Serialize(current with { FailedOnIndex = index }), version, cancellationToken);
         }
     }
 

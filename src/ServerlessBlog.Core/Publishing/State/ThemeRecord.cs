@@ -21,6 +21,12 @@ public sealed record ThemeRecord
     /// </summary>
     public bool Rendered { get; init; }
 
+    /// <summary>
+    /// The version of the index catalog (empty when there was none) on which the whole rendering of these files last
+    /// failed on a page: they are tried again only once the index has changed. Cleared by a mark.
+    /// </summary>
+    public string? FailedOnIndex { get; init; }
+
     /// <summary>The fingerprint of the theme files last refused (they do not load), so that they are refused once.</summary>
     public string? Refused { get; init; }
 
