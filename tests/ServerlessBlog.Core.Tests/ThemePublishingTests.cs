@@ -826,6 +826,42 @@ public sealed class ThemePublishingTests : IDisposable
         await AssertSiteIsTheWholeBuildAsync();
     }
 
+    [Fact]
+    public async Task A_failing_theme_file_uploaded_again_unchanged_gets_a_status_for_its_upload()
+    {
+        await PublishSiteAsync();
+        await _publisher.PublishAsync(_content.Upload("posts/u.md", "---\ntitle: U\ndate: 2024-02-01T00:00:00Z\n---\nUntagged.\n", "u1"));
+        _content.Upload("_theme/post.liquid", FailingPost, "t1");
+        Assert.Equal(PublishOutcome.Rejected, (await _publisher.ApplyThemeAsync(_content)).Outcome);
+
+        // blog publish uploads every file: the same bytes, a new version; the index has not changed.
+        _content.Upload("_theme/post.liquid", FailingPost, "t1-again");
+        await NewPublisher().ApplyThemeAsync(_content);
+
+        var reader = new PublishingStatusReader(new FolderStateStore(_state));
+        var record = await reader.ReadAsync("_theme/post.liquid");
+        Assert.True(PublishingStatusReader.IsAbout(record, "t1-again"), $"the status is about {record?.SourceVersion}");
+        Assert.Contains("the theme fails on a page of the site: post.liquid", record!.Reason, StringComparison.Ordinal);
+        Assert.Empty((await reader.ReadAllAsync(_content)).Unprocessed);
+    }
+
+    [Fact]
+    public async Task A_theme_that_does_not_parse_after_one_that_fails_on_a_page_is_refused()
+    {
+        await PublishSiteAsync();
+        await _publisher.PublishAsync(_content.Upload("posts/u.md", "---\ntitle: U\ndate: 2024-02-01T00:00:00Z\n---\nUntagged.\n", "u1"));
+        _content.Upload("_theme/post.liquid", FailingPost, "t1");
+        Assert.Equal(PublishOutcome.Rejected, (await _publisher.ApplyThemeAsync(_content)).Outcome);
+
+        _content.Upload("_theme/post.liquid", "<h1>{{ post.title </h1>\n{% if %}", "t2");
+        var result = await NewPublisher().ApplyThemeAsync(_content);
+
+        Assert.Equal(PublishOutcome.Rejected, result.Outcome);
+        Assert.True(PublishingStatusReader.IsAbout(await new PublishingStatusReader(new FolderStateStore(_state)).ReadAsync("_theme/post.liquid"), "t2"));
+    }
+
+    private const string FailingPost = "<h1>{{ post.title }}</h1><p>{{ 100 | divided_by: post.tags.size }}</p>\n";
+
     /// <summary>A site store that holds the first write <paramref name="which"/> picks until the test lets it go.</summary>
     private (TaskCompletionSource Held, TaskCompletionSource Reached, HookedSiteStore Site) HoldFirstWrite(Func<string, bool> which)
     {

@@ -119,7 +119,7 @@ internal sealed partial class LiveTheme
         {
             await _documents.UpdateAsync<ThemeRecord>(
                 StatePaths.Theme,
-                current => (current ?? new ThemeRecord { Fingerprint = DefaultFingerprint, Files = new(StringComparer.Ordinal) }) with { Rendered = false, Marks = (current?.Marks ?? 0) + 1, FailedOnIndex = null },
+                current => (current ?? new ThemeRecord { Fingerprint = DefaultFingerprint, Files = new(StringComparer.Ordinal) }) with { Rendered = false, Marks = (current?.Marks ?? 0) + 1, FailedOnIndex = null, FailedReason = null },
                 CancellationToken.None);
         }
         catch (Exception ex)
@@ -158,7 +158,7 @@ internal sealed partial class LiveTheme
         if (fingerprint != FingerprintOf(applied) && applied?.Refused == fingerprint)
         {
             // Refused already: the site keeps its theme, made whole again if something left a page in another.
-            var kept = applied.Rendered ? 0 : (await RenderEveryPageAsync(cancellationToken)).Changed;
+            var kept = applied.Rendered ? 0 : await RenderKeptThemeAsync(cancellationToken);
             await RecordStatusesAsync(content, files, fingerprint, PublishOutcome.Rejected, applied.RefusedReason, cancellationToken);
             return new PublishResult(ContentPaths.ThemeFolder, PublishOutcome.Unchanged, SiteWrites: kept);
         }
@@ -174,6 +174,8 @@ internal sealed partial class LiveTheme
         var index = await _documents.Store.GetVersionAsync(StatePaths.Catalog, cancellationToken) ?? string.Empty;
         if (fingerprint == FingerprintOf(applied) && applied is { Rendered: false, FailedOnIndex: { } failedOn } && failedOn == index)
         {
+            // Files uploaded again with the same bytes still get a status about their upload.
+            await RecordStatusesAsync(content, files, fingerprint, PublishOutcome.Rejected, applied.FailedReason, cancellationToken);
             return new PublishResult(ContentPaths.ThemeFolder, PublishOutcome.Unchanged);
         }
 
@@ -186,7 +188,7 @@ internal sealed partial class LiveTheme
                 StatePaths.Theme,
                 current => (current ?? new ThemeRecord { Fingerprint = DefaultFingerprint, Files = new(StringComparer.Ordinal), Rendered = true }) with { Refused = refusal.Fingerprint, RefusedReason = reason },
                 cancellationToken);
-            var kept = refused!.Rendered ? 0 : (await RenderEveryPageAsync(cancellationToken)).Changed;
+            var kept = refused!.Rendered ? 0 : await RenderKeptThemeAsync(cancellationToken);
             await RecordStatusesAsync(content, files, refusal.Fingerprint, PublishOutcome.Rejected, reason, cancellationToken);
             return new PublishResult(ContentPaths.ThemeFolder, PublishOutcome.Rejected, Reason: reason, SiteWrites: kept);
         }
@@ -206,7 +208,7 @@ internal sealed partial class LiveTheme
             var reason = $"1: the theme fails on a page of the site: {ex.Message}";
             LogRefused(reason);
             await RecordStatusesAsync(content, files, fingerprint, PublishOutcome.Rejected, reason, cancellationToken);
-            await NoteFailedOnIndexAsync(fingerprint, index, cancellationToken);
+            await NoteFailedOnIndexAsync(fingerprint, index, reason, cancellationToken);
             return new PublishResult(ContentPaths.ThemeFolder, PublishOutcome.Rejected, Reason: reason);
         }
 
@@ -314,7 +316,7 @@ internal sealed partial class LiveTheme
     /// changes the record, so that a claim made over the record as it was before fails.
     /// </summary>
     public async Task MarkNotRenderedAsync(CancellationToken cancellationToken) =>
-        await _documents.UpdateAsync<ThemeRecord>(StatePaths.Theme, current => current is null ? null : current with { Rendered = false, Marks = current.Marks + 1, FailedOnIndex = null }, cancellationToken);
+        await _documents.UpdateAsync<ThemeRecord>(StatePaths.Theme, current => current is null ? null : current with { Rendered = false, Marks = current.Marks + 1, FailedOnIndex = null, FailedReason = null }, cancellationToken);
 
     private async Task TryMarkNotRenderedAsync(CancellationToken cancellationToken)
     {
@@ -331,15 +333,33 @@ internal sealed partial class LiveTheme
     }
 
     /// <summary>
+    /// Renders every page again with the theme the site keeps when newer files are refused. That theme may itself fail
+    /// on a page of the site (it stays recorded, not rendered, until the pages or the files change): the refusal of the
+    /// newer files is recorded all the same.
+    /// </summary>
+    private async Task<int> RenderKeptThemeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await RenderEveryPageAsync(cancellationToken)).Changed;
+        }
+        catch (ThemeException ex)
+        {
+            LogKeptThemeFails(ex.Message);
+            return 0;
+        }
+    }
+
+    /// <summary>
     /// Notes in the record the index the theme failed on, if the record still holds that theme, not rendered, and no
     /// one wrote it since it was read: anything else that happened meanwhile is a reason to try again.
     /// </summary>
-    private async Task NoteFailedOnIndexAsync(string fingerprint, string index, CancellationToken cancellationToken)
+    private async Task NoteFailedOnIndexAsync(string fingerprint, string index, string reason, CancellationToken cancellationToken)
     {
         var (current, version) = await _documents.ReadAsync<ThemeRecord>(StatePaths.Theme, cancellationToken);
         if (current is { Rendered: false } && current.Fingerprint == fingerprint && version is not null)
         {
-            await _documents.Store.TryWriteAsync(StatePaths.Theme, StateJson.Serialize(current with { FailedOnIndex = index }), version, cancellationToken);
+            await _documents.Store.TryWriteAsync(StatePaths.Theme, StateJson.Serialize(current with { FailedOnIndex = index, FailedReason = reason }), version, cancellationToken);
         }
     }
 
@@ -478,6 +498,9 @@ internal sealed partial class LiveTheme
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A page refresh stopped while it wrote pages; every page is rendered again at the next reconcile")]
     private partial void LogPagesOfStoppedRefresh();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The theme the site keeps fails on a page of the site: {Reason}")]
+    private partial void LogKeptThemeFails(string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused the theme of _theme/: {Reason}")]
     private partial void LogRefused(string reason);

@@ -27,6 +27,9 @@ public sealed record ThemeRecord
     /// </summary>
     public string? FailedOnIndex { get; init; }
 
+    /// <summary>Why the files failed then, as <c>line: reason</c>, for the status of files uploaded again unchanged.</summary>
+    public string? FailedReason { get; init; }
+
     /// <summary>The fingerprint of the theme files last refused (they do not load), so that they are refused once.</summary>
     public string? Refused { get; init; }
 
