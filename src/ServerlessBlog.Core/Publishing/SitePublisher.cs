@@ -550,7 +550,6 @@ public sealed partial class SitePublisher : IPostPublisher
         var resumed = versions.Count > 1 || !listed;
         var index = await _index.ApplyAsync(summary, null, cancellationToken);
         writes += await rendering.Refresher.RefreshAsync(summary, null, neighbours, index, resumed, cancellationToken);
-
         await _documents.UpdateAsync<PostRecord>(StatePaths.Post(slug), existing => existing?.Summary.SourcePath == sourcePath ? null : existing, cancellationToken);
         _records.Remove(slug);
         linkedFrom.AddRange(await _links.MarkWaitersAsync(slug, sourcePath, cancellationToken));
