@@ -55,6 +55,24 @@ public sealed class SiteBuilderTests : IDisposable
     }
 
     [Fact]
+    public async Task An_address_claimed_twice_gets_one_file_whatever_order_the_writers_run_in()
+    {
+        // z.md claims /shared/ and a's address; a.md (which sorts first) claims /shared/ too.
+        File.WriteAllText(Path.Combine(_content, "posts", "a-first.md"), "---\ntitle: First claim\ndate: 2024-04-01T00:00:00Z\naliases: [/shared/]\n---\nA.\n");
+        File.WriteAllText(Path.Combine(_content, "posts", "z-second.md"), "---\ntitle: Second claim\ndate: 2024-04-02T00:00:00Z\naliases: [/shared/, /posts/a-first/, /tags/]\n---\nZ.\n");
+
+        foreach (var output in new[] { NewOutput(), NewOutput(), NewOutput() })
+        {
+            var report = await BuildAsync(output);
+
+            Assert.DoesNotContain(report.Errors, error => error.Path != "posts/broken.md");
+            Assert.Contains("https://golden.example/blog/posts/a-first/", File.ReadAllText(Path.Combine(output, "shared", "index.html")), StringComparison.Ordinal);
+            Assert.Contains("<h1>First claim</h1>", File.ReadAllText(Path.Combine(output, "posts", "a-first", "index.html")), StringComparison.Ordinal);
+            Assert.DoesNotContain("Second claim", File.ReadAllText(Path.Combine(output, "tags", "index.html")), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Drafts_and_future_posts_are_published_only_when_asked()
     {
         var output = NewOutput();

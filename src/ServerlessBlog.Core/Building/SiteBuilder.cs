@@ -61,6 +61,7 @@ public sealed class SiteBuilder
         var (summaries, feedContent) = await RenderPostsAsync(published, output, pages, errors, cancellationToken);
         var index = new SiteIndex(summaries);
         await output.WriteAllAsync(SitePagesOf(index, pages, slug => feedContent[slug.Slug]), Parallelism(cancellationToken));
+        await WriteRedirectPagesAsync(index, pages, output, Parallelism(cancellationToken));
         var assets = await CopyAssetsAsync(source, entries, output, errors, _options.AllowRawHtml, cancellationToken);
         var deleted = settings.Clean ? await output.DeleteOthersAsync(cancellationToken) : 0;
 
@@ -164,14 +165,24 @@ public sealed class SiteBuilder
             yield return () => pages.ArchiveMonthPage(month, index.InMonth(month.Year, month.Month));
             yield return () => _feeds.MonthSitemap(month, index.InMonth(month.Year, month.Month));
         }
+    }
 
-        foreach (var post in index.Posts.Where(post => post.Aliases.Count > 0))
-        {
-            foreach (var redirect in pages.RedirectPages(post))
-            {
-                yield return () => redirect;
-            }
-        }
+    /// <summary>
+    /// The redirect pages of the posts' aliases, written after every other page, so that each path gets one file whatever
+    /// order the writers run in: a page the site makes anyway wins over an alias, and of posts that claim one alias, the
+    /// file whose path sorts first has it, as with slugs.
+    /// </summary>
+    private static async Task WriteRedirectPagesAsync(SiteIndex index, PageGenerator pages, OutputTracker output, ParallelOptions parallelism)
+    {
+        var claimed = new HashSet<string>(StringComparer.Ordinal);
+        var redirects = index.Posts
+            .Where(post => post.Aliases.Count > 0)
+            .OrderBy(post => post.SourcePath, StringComparer.Ordinal)
+            .SelectMany(pages.RedirectPages)
+            .Where(redirect => !output.Produced(redirect.Path) && claimed.Add(redirect.Path))
+            .Select(redirect => (Func<SiteFile>)(() => redirect))
+            .ToList();
+        await output.WriteAllAsync(redirects, parallelism);
     }
 
     private async Task<List<Post>> ParseAsync(IContentSource source, IEnumerable<ContentEntry> posts, ConcurrentBag<BuildError> errors, CancellationToken cancellationToken)
