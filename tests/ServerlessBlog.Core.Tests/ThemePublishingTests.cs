@@ -860,6 +860,49 @@ public sealed class ThemePublishingTests : IDisposable
         Assert.True(PublishingStatusReader.IsAbout(await new PublishingStatusReader(new FolderStateStore(_state)).ReadAsync("_theme/post.liquid"), "t2"));
     }
 
+    [Fact]
+    public async Task After_a_refusal_over_a_kept_theme_that_fails_on_a_page_a_reconcile_on_the_same_index_does_nothing()
+    {
+        await PublishSiteAsync();
+        await _publisher.PublishAsync(_content.Upload("posts/u.md", "---\ntitle: U\ndate: 2024-02-01T00:00:00Z\n---\nUntagged.\n", "u1"));
+        _content.Upload("_theme/post.liquid", FailingPost, "t1");
+        Assert.Equal(PublishOutcome.Rejected, (await _publisher.ApplyThemeAsync(_content)).Outcome);
+        var afterFailure = File.ReadAllText(Path.Combine(_state, "theme.json"));
+        _content.Upload("_theme/post.liquid", "<h1>{{ post.title </h1>\n{% if %}", "t2");
+        Assert.Equal(PublishOutcome.Rejected, (await NewPublisher().ApplyThemeAsync(_content)).Outcome);
+        var afterRefusal = File.ReadAllText(Path.Combine(_state, "theme.json"));
+
+        var version = await new FolderStateStore(_state).GetVersionAsync("theme.json");
+        var again = await NewPublisher().ReconcileAsync(_content);
+
+        Assert.True(again.InSync, string.Join(", ", again.Changes.Select(change => $"{change.SourcePath}: {change.Outcome} {change.SiteWrites}")));
+        Assert.True(version == await new FolderStateStore(_state).GetVersionAsync("theme.json"), $"theme.json written again:\nafter failure: {afterFailure}\nafter refusal: {afterRefusal}\nnow: {File.ReadAllText(Path.Combine(_state, "theme.json"))}");
+    }
+
+    [Fact]
+    public async Task A_record_that_notes_a_failure_without_its_reason_keeps_the_files_reason()
+    {
+        await PublishSiteAsync();
+        await _publisher.PublishAsync(_content.Upload("posts/u.md", "---\ntitle: U\ndate: 2024-02-01T00:00:00Z\n---\nUntagged.\n", "u1"));
+        _content.Upload("_theme/post.liquid", FailingPost, "t1");
+        Assert.Equal(PublishOutcome.Rejected, (await _publisher.ApplyThemeAsync(_content)).Outcome);
+
+        // theme.json noting the index the theme failed on, without the reason (as a version of this store before the reason was kept).
+        var store = new FolderStateStore(_state);
+        var version = await store.GetVersionAsync("theme.json");
+        var text = File.ReadAllText(Path.Combine(_state, "theme.json"));
+        var json = System.Text.Json.Nodes.JsonNode.Parse(text[text.IndexOf('{')..])!.AsObject();
+        Assert.True(json.Remove("failedReason"));
+        Assert.NotNull(await store.TryWriteAsync("theme.json", Encoding.UTF8.GetBytes(json.ToJsonString()), version));
+        var before = await new PublishingStatusReader(store).ReadAsync("_theme/post.liquid");
+        Assert.NotNull(before!.Reason);
+
+        await NewPublisher().ApplyThemeAsync(_content);
+
+        var record = await new PublishingStatusReader(new FolderStateStore(_state)).ReadAsync("_theme/post.liquid");
+        Assert.True(record!.Reason is not null, $"status now: {record.Outcome}, reason null, recorded {record.RecordedAt}");
+    }
+
     private const string FailingPost = "<h1>{{ post.title }}</h1><p>{{ 100 | divided_by: post.tags.size }}</p>\n";
 
     /// <summary>A site store that holds the first write <paramref name="which"/> picks until the test lets it go.</summary>

@@ -7,6 +7,7 @@ namespace ServerlessBlog.Core.Building;
 internal sealed class OutputTracker(ISiteStore store)
 {
     private readonly ConcurrentDictionary<string, string> _contentTypeByPath = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _folders = new(StringComparer.Ordinal);
     private int _written;
     private int _unchanged;
 
@@ -16,11 +17,48 @@ internal sealed class OutputTracker(ISiteStore store)
 
     public bool Produced(string path) => _contentTypeByPath.ContainsKey(path);
 
+    /// <summary>
+    /// Whether a file at <paramref name="path"/> would take the place of what this build wrote: a file there, a file
+    /// where one of its folders must be, or files below it (a file cannot be a folder too).
+    /// </summary>
+    public bool Collides(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (Produced(path) || _folders.ContainsKey(path))
+        {
+            return true;
+        }
+
+        for (var slash = path.IndexOf('/', StringComparison.Ordinal); slash > 0; slash = path.IndexOf('/', slash + 1))
+        {
+            if (Produced(path[..slash]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public int Count(params string[] contentTypes) => _contentTypeByPath.Values.Count(contentTypes.Contains);
+
+    /// <summary>Takes <paramref name="file"/>'s path for a write to come, unless it <see cref="Collides"/>. Not atomic: claim one file at a time.</summary>
+    public bool TryClaim(SiteFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (Collides(file.Path))
+        {
+            return false;
+        }
+
+        Register(file);
+        return true;
+    }
 
     public async ValueTask WriteAsync(SiteFile file, CancellationToken cancellationToken)
     {
-        _contentTypeByPath[file.Path] = file.ContentType;
+        Register(file);
+
         if (await store.WriteAsync(file, cancellationToken))
         {
             Interlocked.Increment(ref _written);
@@ -33,6 +71,15 @@ internal sealed class OutputTracker(ISiteStore store)
 
     public Task WriteAllAsync(IEnumerable<Func<SiteFile>> files, ParallelOptions parallelism) =>
         Parallel.ForEachAsync(files, parallelism, (generate, token) => WriteAsync(generate(), token));
+
+    private void Register(SiteFile file)
+    {
+        _contentTypeByPath[file.Path] = file.ContentType;
+        for (var slash = file.Path.IndexOf('/', StringComparison.Ordinal); slash > 0; slash = file.Path.IndexOf('/', slash + 1))
+        {
+            _folders.TryAdd(file.Path[..slash], true);
+        }
+    }
 
     /// <summary>Deletes every file of the store this build did not produce.</summary>
     public async Task<int> DeleteOthersAsync(CancellationToken cancellationToken)

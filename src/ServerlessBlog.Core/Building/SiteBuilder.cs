@@ -169,17 +169,16 @@ public sealed class SiteBuilder
 
     /// <summary>
     /// The redirect pages of the posts' aliases, written after every other page, so that each path gets one file whatever
-    /// order the writers run in: a page the site makes anyway wins over an alias, and of posts that claim one alias, the
-    /// file whose path sorts first has it, as with slugs.
+    /// order the writers run in: a page the site makes anyway wins over an alias (as does a file where the alias needs a
+    /// folder), and of posts that claim one alias, the file whose path sorts first has it, as with slugs.
     /// </summary>
     private static async Task WriteRedirectPagesAsync(SiteIndex index, PageGenerator pages, OutputTracker output, ParallelOptions parallelism)
     {
-        var claimed = new HashSet<string>(StringComparer.Ordinal);
         var redirects = index.Posts
             .Where(post => post.Aliases.Count > 0)
             .OrderBy(post => post.SourcePath, StringComparer.Ordinal)
             .SelectMany(pages.RedirectPages)
-            .Where(redirect => !output.Produced(redirect.Path) && claimed.Add(redirect.Path))
+            .Where(output.TryClaim)
             .Select(redirect => (Func<SiteFile>)(() => redirect))
             .ToList();
         await output.WriteAllAsync(redirects, parallelism);
@@ -245,9 +244,9 @@ public sealed class SiteBuilder
         var assets = new List<ContentEntry>();
         foreach (var entry in entries.Where(entry => !ContentPaths.IsIgnored(entry.Path) && !ContentPaths.IsPost(entry.Path)))
         {
-            if (SitePaths.IsReserved(entry.Path) || output.Produced(entry.Path))
+            if (SitePaths.IsReserved(entry.Path) || output.Collides(entry.Path))
             {
-                errors.Add(new BuildError(entry.Path, 1, "the site generates a file at this path; rename the asset"));
+                errors.Add(new BuildError(entry.Path, 1, "the site generates a file at this path (or in a folder of that name); rename the asset"));
                 continue;
             }
 

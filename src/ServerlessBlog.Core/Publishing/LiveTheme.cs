@@ -158,7 +158,7 @@ internal sealed partial class LiveTheme
         if (fingerprint != FingerprintOf(applied) && applied?.Refused == fingerprint)
         {
             // Refused already: the site keeps its theme, made whole again if something left a page in another.
-            var kept = applied.Rendered ? 0 : await RenderKeptThemeAsync(cancellationToken);
+            var kept = applied.Rendered ? 0 : await RenderKeptThemeAsync(applied, cancellationToken);
             await RecordStatusesAsync(content, files, fingerprint, PublishOutcome.Rejected, applied.RefusedReason, cancellationToken);
             return new PublishResult(ContentPaths.ThemeFolder, PublishOutcome.Unchanged, SiteWrites: kept);
         }
@@ -172,7 +172,7 @@ internal sealed partial class LiveTheme
         // The same files failed on a page of the index as it still is: their status says why, and only a change of the
         // index (or of the files) can give another outcome.
         var index = await _documents.Store.GetVersionAsync(StatePaths.Catalog, cancellationToken) ?? string.Empty;
-        if (fingerprint == FingerprintOf(applied) && applied is { Rendered: false, FailedOnIndex: { } failedOn } && failedOn == index)
+        if (fingerprint == FingerprintOf(applied) && applied is { Rendered: false, FailedOnIndex: { } failedOn, FailedReason: not null } && failedOn == index)
         {
             // Files uploaded again with the same bytes still get a status about their upload.
             await RecordStatusesAsync(content, files, fingerprint, PublishOutcome.Rejected, applied.FailedReason, cancellationToken);
@@ -188,7 +188,7 @@ internal sealed partial class LiveTheme
                 StatePaths.Theme,
                 current => (current ?? new ThemeRecord { Fingerprint = DefaultFingerprint, Files = new(StringComparer.Ordinal), Rendered = true }) with { Refused = refusal.Fingerprint, RefusedReason = reason },
                 cancellationToken);
-            var kept = refused!.Rendered ? 0 : await RenderKeptThemeAsync(cancellationToken);
+            var kept = refused!.Rendered ? 0 : await RenderKeptThemeAsync(refused, cancellationToken);
             await RecordStatusesAsync(content, files, refusal.Fingerprint, PublishOutcome.Rejected, reason, cancellationToken);
             return new PublishResult(ContentPaths.ThemeFolder, PublishOutcome.Rejected, Reason: reason, SiteWrites: kept);
         }
@@ -337,8 +337,15 @@ internal sealed partial class LiveTheme
     /// on a page of the site (it stays recorded, not rendered, until the pages or the files change): the refusal of the
     /// newer files is recorded all the same.
     /// </summary>
-    private async Task<int> RenderKeptThemeAsync(CancellationToken cancellationToken)
+    private async Task<int> RenderKeptThemeAsync(ThemeRecord kept, CancellationToken cancellationToken)
     {
+        var index = await _documents.Store.GetVersionAsync(StatePaths.Catalog, cancellationToken) ?? string.Empty;
+        if (kept.FailedOnIndex == index)
+        {
+            // It failed on this very index already.
+            return 0;
+        }
+
         try
         {
             return (await RenderEveryPageAsync(cancellationToken)).Changed;
@@ -346,6 +353,7 @@ internal sealed partial class LiveTheme
         catch (ThemeException ex)
         {
             LogKeptThemeFails(ex.Message);
+            await NoteFailedOnIndexAsync(kept.Fingerprint, index, $"1: the theme fails on a page of the site: {ex.Message}", cancellationToken);
             return 0;
         }
     }
