@@ -829,10 +829,7 @@ public sealed class ThemePublishingTests : IDisposable
     [Fact]
     public async Task A_failing_theme_file_uploaded_again_unchanged_gets_a_status_for_its_upload()
     {
-        await PublishSiteAsync();
-        await _publisher.PublishAsync(_content.Upload("posts/u.md", "---\ntitle: U\ndate: 2024-02-01T00:00:00Z\n---\nUntagged.\n", "u1"));
-        _content.Upload("_theme/post.liquid", FailingPost, "t1");
-        Assert.Equal(PublishOutcome.Rejected, (await _publisher.ApplyThemeAsync(_content)).Outcome);
+        await ApplyAThemeThatFailsOnAnUntaggedPostAsync();
 
         // blog publish uploads every file: the same bytes, a new version; the index has not changed.
         _content.Upload("_theme/post.liquid", FailingPost, "t1-again");
@@ -848,10 +845,7 @@ public sealed class ThemePublishingTests : IDisposable
     [Fact]
     public async Task A_theme_that_does_not_parse_after_one_that_fails_on_a_page_is_refused()
     {
-        await PublishSiteAsync();
-        await _publisher.PublishAsync(_content.Upload("posts/u.md", "---\ntitle: U\ndate: 2024-02-01T00:00:00Z\n---\nUntagged.\n", "u1"));
-        _content.Upload("_theme/post.liquid", FailingPost, "t1");
-        Assert.Equal(PublishOutcome.Rejected, (await _publisher.ApplyThemeAsync(_content)).Outcome);
+        await ApplyAThemeThatFailsOnAnUntaggedPostAsync();
 
         _content.Upload("_theme/post.liquid", "<h1>{{ post.title </h1>\n{% if %}", "t2");
         var result = await NewPublisher().ApplyThemeAsync(_content);
@@ -863,10 +857,7 @@ public sealed class ThemePublishingTests : IDisposable
     [Fact]
     public async Task After_a_refusal_over_a_kept_theme_that_fails_on_a_page_a_reconcile_on_the_same_index_does_nothing()
     {
-        await PublishSiteAsync();
-        await _publisher.PublishAsync(_content.Upload("posts/u.md", "---\ntitle: U\ndate: 2024-02-01T00:00:00Z\n---\nUntagged.\n", "u1"));
-        _content.Upload("_theme/post.liquid", FailingPost, "t1");
-        Assert.Equal(PublishOutcome.Rejected, (await _publisher.ApplyThemeAsync(_content)).Outcome);
+        await ApplyAThemeThatFailsOnAnUntaggedPostAsync();
         var afterFailure = File.ReadAllText(Path.Combine(_state, "theme.json"));
         _content.Upload("_theme/post.liquid", "<h1>{{ post.title </h1>\n{% if %}", "t2");
         Assert.Equal(PublishOutcome.Rejected, (await NewPublisher().ApplyThemeAsync(_content)).Outcome);
@@ -882,10 +873,7 @@ public sealed class ThemePublishingTests : IDisposable
     [Fact]
     public async Task A_record_that_notes_a_failure_without_its_reason_keeps_the_files_reason()
     {
-        await PublishSiteAsync();
-        await _publisher.PublishAsync(_content.Upload("posts/u.md", "---\ntitle: U\ndate: 2024-02-01T00:00:00Z\n---\nUntagged.\n", "u1"));
-        _content.Upload("_theme/post.liquid", FailingPost, "t1");
-        Assert.Equal(PublishOutcome.Rejected, (await _publisher.ApplyThemeAsync(_content)).Outcome);
+        await ApplyAThemeThatFailsOnAnUntaggedPostAsync();
 
         // theme.json noting the index the theme failed on, without the reason (as a version of this store before the reason was kept).
         var store = new FolderStateStore(_state);
@@ -901,6 +889,15 @@ public sealed class ThemePublishingTests : IDisposable
 
         var record = await new PublishingStatusReader(new FolderStateStore(_state)).ReadAsync("_theme/post.liquid");
         Assert.True(record!.Reason is not null, $"status now: {record.Outcome}, reason null, recorded {record.RecordedAt}");
+    }
+
+    /// <summary>The site, an untagged post, and a theme whose post page divides by the number of tags: recorded, refused on that page.</summary>
+    private async Task ApplyAThemeThatFailsOnAnUntaggedPostAsync()
+    {
+        await PublishSiteAsync();
+        await _publisher.PublishAsync(_content.Upload("posts/u.md", "---\ntitle: U\ndate: 2024-02-01T00:00:00Z\n---\nUntagged.\n", "u1"));
+        _content.Upload("_theme/post.liquid", FailingPost, "t1");
+        Assert.Equal(PublishOutcome.Rejected, (await _publisher.ApplyThemeAsync(_content)).Outcome);
     }
 
     private const string FailingPost = "<h1>{{ post.title }}</h1><p>{{ 100 | divided_by: post.tags.size }}</p>\n";
