@@ -39,7 +39,7 @@ public sealed partial class PostBlobHandler
     /// <summary>Publishes the blob <paramref name="blobName"/> of the posts container as it is now.</summary>
     public async Task<PublishResult> PublishAsync(string blobName, CancellationToken cancellationToken = default)
     {
-        if (blobName.StartsWith(ContentPaths.ThemeFolder, StringComparison.Ordinal))
+        if (ContentPaths.IsInThemeFolder(blobName))
         {
             return await ApplyThemeAsync(cancellationToken);
         }
@@ -78,7 +78,7 @@ public sealed partial class PostBlobHandler
     /// <summary>Unpublishes the post or asset uploaded as <paramref name="blobName"/>, unless the blob is there again.</summary>
     public async Task<PublishResult> UnpublishAsync(string blobName, CancellationToken cancellationToken = default)
     {
-        if (blobName.StartsWith(ContentPaths.ThemeFolder, StringComparison.Ordinal))
+        if (ContentPaths.IsInThemeFolder(blobName))
         {
             return await ApplyThemeAsync(cancellationToken);
         }

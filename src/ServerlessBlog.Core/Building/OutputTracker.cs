@@ -24,20 +24,7 @@ internal sealed class OutputTracker(ISiteStore store)
     public bool Collides(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (Produced(path) || _folders.ContainsKey(path))
-        {
-            return true;
-        }
-
-        for (var slash = path.IndexOf('/', StringComparison.Ordinal); slash > 0; slash = path.IndexOf('/', slash + 1))
-        {
-            if (Produced(path[..slash]))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return Produced(path) || _folders.ContainsKey(path) || FoldersOf(path).Any(Produced);
     }
 
     public int Count(params string[] contentTypes) => _contentTypeByPath.Values.Count(contentTypes.Contains);
@@ -75,9 +62,18 @@ internal sealed class OutputTracker(ISiteStore store)
     private void Register(SiteFile file)
     {
         _contentTypeByPath[file.Path] = file.ContentType;
-        for (var slash = file.Path.IndexOf('/', StringComparison.Ordinal); slash > 0; slash = file.Path.IndexOf('/', slash + 1))
+        foreach (var folder in FoldersOf(file.Path))
         {
-            _folders.TryAdd(file.Path[..slash], true);
+            _folders.TryAdd(folder, true);
+        }
+    }
+
+    /// <summary>The folders a path is in, outermost first: <c>a</c> and <c>a/b</c> for <c>a/b/index.html</c>.</summary>
+    private static IEnumerable<string> FoldersOf(string path)
+    {
+        for (var slash = path.IndexOf('/', StringComparison.Ordinal); slash > 0; slash = path.IndexOf('/', slash + 1))
+        {
+            yield return path[..slash];
         }
     }
 

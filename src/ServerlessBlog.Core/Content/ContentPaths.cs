@@ -15,6 +15,9 @@ public static class ContentPaths
     /// </summary>
     public static bool IsUploaded(string path) => !IsIgnored(path) || Theming.ThemeFiles.IsThemeFile(path);
 
+    /// <summary>Whether <paramref name="path"/> is in the theme folder (<see cref="ThemeFolder"/>), a theme file or not.</summary>
+    public static bool IsInThemeFolder(string path) => path.StartsWith(ThemeFolder, StringComparison.Ordinal);
+
     public static bool IsPost(string path) =>
         path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase);
 
@@ -24,7 +27,7 @@ public static class ContentPaths
     /// </summary>
     public static bool IsIgnored(string path)
     {
-        if (path.StartsWith(ThemeFolder, StringComparison.Ordinal) || string.Equals(path, SiteConfiguration, StringComparison.Ordinal))
+        if (IsInThemeFolder(path) || string.Equals(path, SiteConfiguration, StringComparison.Ordinal))
         {
             return true;
         }

@@ -119,7 +119,7 @@ internal sealed partial class LiveTheme
         {
             await _documents.UpdateAsync<ThemeRecord>(
                 StatePaths.Theme,
-                current => (current ?? new ThemeRecord { Fingerprint = DefaultFingerprint, Files = new(StringComparer.Ordinal) }) with { Rendered = false, Marks = (current?.Marks ?? 0) + 1, FailedOnIndex = null, FailedReason = null },
+                current => Marked(current ?? new ThemeRecord { Fingerprint = DefaultFingerprint, Files = new(StringComparer.Ordinal) }),
                 CancellationToken.None);
         }
         catch (Exception ex)
@@ -171,7 +171,7 @@ internal sealed partial class LiveTheme
 
         // The same files failed on a page of the index as it still is: their status says why, and only a change of the
         // index (or of the files) can give another outcome.
-        var index = await _documents.Store.GetVersionAsync(StatePaths.Catalog, cancellationToken) ?? string.Empty;
+        var index = await IndexVersionAsync(cancellationToken);
         if (fingerprint == FingerprintOf(applied) && applied is { Rendered: false, FailedOnIndex: { } failedOn, FailedReason: not null } && failedOn == index)
         {
             // Files uploaded again with the same bytes still get a status about their upload.
@@ -316,7 +316,11 @@ internal sealed partial class LiveTheme
     /// changes the record, so that a claim made over the record as it was before fails.
     /// </summary>
     public async Task MarkNotRenderedAsync(CancellationToken cancellationToken) =>
-        await _documents.UpdateAsync<ThemeRecord>(StatePaths.Theme, current => current is null ? null : current with { Rendered = false, Marks = current.Marks + 1, FailedOnIndex = null, FailedReason = null }, cancellationToken);
+        await _documents.UpdateAsync<ThemeRecord>(StatePaths.Theme, current => current is null ? null : Marked(current), cancellationToken);
+
+    /// <summary>The record saying some page may not be in its theme (or made from the index as it is): what any failure noted no longer holds.</summary>
+    private static ThemeRecord Marked(ThemeRecord current) =>
+        current with { Rendered = false, Marks = current.Marks + 1, FailedOnIndex = null, FailedReason = null };
 
     private async Task TryMarkNotRenderedAsync(CancellationToken cancellationToken)
     {
@@ -339,7 +343,7 @@ internal sealed partial class LiveTheme
     /// </summary>
     private async Task<int> RenderKeptThemeAsync(ThemeRecord kept, CancellationToken cancellationToken)
     {
-        var index = await _documents.Store.GetVersionAsync(StatePaths.Catalog, cancellationToken) ?? string.Empty;
+        var index = await IndexVersionAsync(cancellationToken);
         if (kept.FailedOnIndex == index)
         {
             // It failed on this very index already.
@@ -370,6 +374,10 @@ internal sealed partial class LiveTheme
             await _documents.Store.TryWriteAsync(StatePaths.Theme, StateJson.Serialize(current with { FailedOnIndex = index, FailedReason = reason }), version, cancellationToken);
         }
     }
+
+    /// <summary>The version of the index catalog, as <see cref="ThemeRecord.FailedOnIndex"/> notes it (empty when there is none).</summary>
+    private async Task<string> IndexVersionAsync(CancellationToken cancellationToken) =>
+        await _documents.Store.GetVersionAsync(StatePaths.Catalog, cancellationToken) ?? string.Empty;
 
     private static string FingerprintOf(ThemeRecord? applied) => applied?.Fingerprint ?? DefaultFingerprint;
 

@@ -4,9 +4,10 @@ namespace ServerlessBlog.Core.Publishing;
 
 /// <summary>
 /// What the rounds of one page refresh wrote because of the index they read: the pages of the neighbours, the newest
-/// lists (the home page and the site's feeds), the feeds of tags, the year pages of a renamed tag. A round made again because the index changed writes
-/// all of it again, with what its own index adds: a write of an earlier round may have landed after a newer one of
-/// another publisher, which finished before and does not write it again. The sections of a round record at once.
+/// lists (the home page and the site's feeds), the feeds of tags, the year pages of a renamed tag. A round made again
+/// because the index changed writes all of it again, with what its own index adds: a write of an earlier round may
+/// have landed after a newer one of another publisher, which finished before and does not write it again. The sections
+/// of a round record at once.
 /// </summary>
 internal sealed class RefreshReach
 {

@@ -350,7 +350,7 @@ public sealed partial class SitePublisher : IPostPublisher
         }
 
         // Theme files are not published one by one: applying the theme above keeps their status.
-        foreach (var sourcePath in recorded.Where(path => !present.ContainsKey(path) && !path.StartsWith(ContentPaths.ThemeFolder, StringComparison.Ordinal)))
+        foreach (var sourcePath in recorded.Where(path => !present.ContainsKey(path) && !ContentPaths.IsInThemeFolder(path)))
         {
             if (await TryAsync(sourcePath, failures, async () => await UnpublishAsync(sourcePath, cancellationToken)) is { } result)
             {

@@ -8,9 +8,10 @@ using ServerlessBlog.Core.Storage;
 namespace ServerlessBlog.Core.Publishing;
 
 /// <summary>
-/// Re-renders a live site from its uploaded content, after a change of settings or of the renderer: forgets the publisher's state,
-/// publishes every file again through <see cref="SitePublisher"/> (so the state is left as incremental publishing
-/// expects it) into a buffer, then writes the pages whose bytes changed and deletes the site files nothing produced.
+/// Re-renders a live site from its uploaded content, after a change of settings or of the renderer: forgets the
+/// publisher's state, publishes every file again through <see cref="SitePublisher"/> (so the state is left as
+/// incremental publishing expects it) into a buffer, then writes the pages whose bytes changed and deletes the site
+/// files nothing produced.
 /// Running it twice writes nothing the second time.
 /// </summary>
 /// <remarks>

@@ -12,7 +12,7 @@ public static class ThemeFiles
     public static bool IsThemeFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return path.StartsWith(ContentPaths.ThemeFolder, StringComparison.Ordinal) && Theme.IsThemeFile(path[ContentPaths.ThemeFolder.Length..]);
+        return ContentPaths.IsInThemeFolder(path) && Theme.IsThemeFile(path[ContentPaths.ThemeFolder.Length..]);
     }
 
     /// <summary>Reads the theme files among <paramref name="entries"/>, in path order.</summary>
