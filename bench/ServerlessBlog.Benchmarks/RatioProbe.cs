@@ -4,7 +4,7 @@ namespace ServerlessBlog.Bench.Benchmarks;
 
 /// <summary>
 /// The ratios of <see cref="PerPostBenchmarks"/> and the site builds (<see cref="SiteBuildCases"/>) measured in processor time rather
-/// than wall time, with the three cases of each interleaved round after round so that a neighbour's load hits all of
+/// than wall time, with the cases of each interleaved round after round so that a neighbour's load hits all of
 /// them alike; the figure reported is the median over rounds. Processor time adds up every thread, so the site build
 /// (one worker a core) and Markdig alone (one thread) compare fairly. For a machine shared with other work, where
 /// wall-clock means wander. Run with <c>--ratios</c>.
@@ -29,14 +29,16 @@ internal static class RatioProbe
                 () => MarkdigEach(site.Bodies, Core.Rendering.BlogMarkdown.Pipeline),
                 () => site.BuildSite().GetAwaiter().GetResult(),
             ];
-            Measure(output, $"{site.Posts} generated posts", siteCases, site.Posts);
+            var rounds = Measure(siteCases, site.Posts);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {site.Posts} generated posts | {Micro(rounds[0])} | {Micro(rounds[1])} | {Micro(rounds[2])} | {Ratio(rounds[2], rounds[0])} | {Ratio(rounds[2], rounds[1])} |"));
         }
 
         output.WriteLine();
-        output.WriteLine("One post alone (PerPostBenchmarks, harsher: its tag feed and month sitemap are written for it alone).");
+        output.WriteLine($"One post, alone (its tag feed and month sitemap written for it alone, the harsher) and among others (its share of a tag feed and a month sitemap shared with {PerPostBenchmarks.OtherPosts} other posts: the documents with it less the documents without it).");
         output.WriteLine();
-        output.WriteLine("| Post | Markdig alone (us CPU) | Markdig + our pipeline (us CPU) | Whole post (us CPU) | Whole / Markdig alone | Whole / Markdig + our pipeline |");
-        output.WriteLine("|---|---:|---:|---:|---:|---:|");
+        output.WriteLine("| Post | Markdig alone (us CPU) | Markdig + our pipeline (us CPU) | Whole post alone (us CPU) | Alone / Markdig alone | Alone / Markdig + our pipeline | Post's share among others (us CPU) | Share / Markdig alone | Share / Markdig + our pipeline |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var name in PostSample.Names)
         {
             var bench = new PerPostBenchmarks { Sample = name };
@@ -46,8 +48,13 @@ internal static class RatioProbe
                 () => bench.MarkdigAlone(),
                 () => bench.MarkdigWithOurPipeline(),
                 () => bench.WholePost().GetAwaiter().GetResult(),
+                () => bench.WholePostAmongOthers().GetAwaiter().GetResult(),
+                () => bench.OthersDocuments().GetAwaiter().GetResult(),
             ];
-            Measure(output, name, cases, 1);
+            var rounds = Measure(cases, 1);
+            var share = rounds[3].Select((value, round) => value - rounds[4][round]).ToArray();
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {name} | {Micro(rounds[0])} | {Micro(rounds[1])} | {Micro(rounds[2])} | {Ratio(rounds[2], rounds[0])} | {Ratio(rounds[2], rounds[1])} | {Micro(share)} | {Ratio(share, rounds[0])} | {Ratio(share, rounds[1])} |"));
         }
     }
 
@@ -59,13 +66,17 @@ internal static class RatioProbe
         }
     }
 
-    /// <summary>Times the three cases (baseline, second baseline, ours) and writes one row; <paramref name="perCall"/> is how many posts one call handles.</summary>
-    private static void Measure(TextWriter output, string label, Action[] cases, int perCall)
+    /// <summary>
+    /// Times the cases round after round; <paramref name="perCall"/> is how many posts one call handles.
+    /// </summary>
+    /// <returns>Nanoseconds of processor time a post, for each case and round.</returns>
+    private static double[][] Measure(Action[] cases, int perCall)
     {
         WarmUp(cases);
 
         // Enough calls a round for about 20 ms of the slowest case, and at least five, or two of a whole large site.
-        var calls = Math.Max(perCall > SiteCorpus.Posts ? 2 : 5, (int)(20_000_000 / Math.Max(1, Time(cases[2], 3))));
+        var slowest = cases.Max(run => Time(run, 3));
+        var calls = Math.Max(perCall > SiteCorpus.Posts ? 2 : 5, (int)(20_000_000 / Math.Max(1, slowest)));
         var perRound = new double[cases.Length][];
         for (var c = 0; c < cases.Length; c++)
         {
@@ -80,14 +91,15 @@ internal static class RatioProbe
             }
         }
 
-        var alone = Median(perRound[0]);
-        var ours = Median(perRound[1]);
-        var whole = Median(perRound[2]);
-        var toAlone = Median(perRound[2].Select((value, round) => value / perRound[0][round]).ToArray());
-        var toOurs = Median(perRound[2].Select((value, round) => value / perRound[1][round]).ToArray());
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {label} | {alone / 1000:F1} | {ours / 1000:F1} | {whole / 1000:F1} | {toAlone:F2} | {toOurs:F2} |"));
+        return perRound;
     }
+
+    /// <summary>The median, in microseconds.</summary>
+    private static string Micro(double[] nanoseconds) => (Median(nanoseconds) / 1000).ToString("F1", CultureInfo.InvariantCulture);
+
+    /// <summary>The median over rounds of each round's ratio, so that a round slowed by a neighbour cancels out.</summary>
+    private static string Ratio(double[] ours, double[] baseline) =>
+        Median(ours.Select((value, round) => value / baseline[round]).ToArray()).ToString("F2", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Runs each case for a while, three times over with pauses, so the JIT's second tier has replaced the first

@@ -1,3 +1,5 @@
+using System.Globalization;
+using CsCheck;
 using ServerlessBlog.Core.Generation;
 using ServerlessBlog.Core.Site;
 
@@ -24,5 +26,18 @@ public sealed class ViewFactoryTests
     public void A_front_matter_image_becomes_an_absolute_http_url_or_none(string image, string? expected)
     {
         Assert.Equal(expected, _views.ImageUrl(image));
+    }
+
+    /// <summary>Both forms are written without the date patterns they replace; over any instant, they must write the same.</summary>
+    [Fact]
+    public void Page_dates_read_as_the_patterns_write_them_in_utc()
+    {
+        var offsets = Gen.Int[-14 * 60, 14 * 60].Select(minutes => TimeSpan.FromMinutes(minutes));
+        var ticks = Gen.Long[DateTime.MinValue.AddDays(1).Ticks, DateTime.MaxValue.AddDays(-1).Ticks];
+        Gen.Select(ticks, offsets, (tick, offset) => new DateTimeOffset(tick, TimeSpan.Zero).ToOffset(offset)).Sample(date =>
+        {
+            Assert.Equal(date.UtcDateTime.ToString("d MMMM yyyy", CultureInfo.InvariantCulture), ViewFactory.Text(date));
+            Assert.Equal(date.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), ViewFactory.Iso(date));
+        }, iter: 20_000);
     }
 }

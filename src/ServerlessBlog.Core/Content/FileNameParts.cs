@@ -18,7 +18,8 @@ internal sealed partial record FileNameParts(string Stem, DateTimeOffset? Date, 
         }
 
         DateTimeOffset? date = null;
-        var match = JekyllName().Match(name);
+        // The pattern needs a digit first and a '-' fifth: most names are not dated, and skip it.
+        var match = name.Length > 11 && char.IsDigit(name[0]) && name[4] == '-' ? JekyllName().Match(name) : Match.Empty;
         if (match.Success && DateTimeOffset.TryParseExact(match.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
         {
             date = parsed;

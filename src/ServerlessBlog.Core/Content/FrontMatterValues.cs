@@ -17,15 +17,26 @@ internal static class FrontMatterValues
     /// <summary>A list of strings from a YAML/TOML list or a comma-separated string, trimmed, without blanks.</summary>
     public static List<string> AsList(object? value)
     {
-        IEnumerable<string?> items = value switch
+        switch (value)
         {
-            null => [],
-            string text => text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
-            IEnumerable<object?> list => list.Select(AsText),
-            _ => [AsText(value)],
-        };
+            case null:
+                return [];
+            case string text:
+                return [.. text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
+            case IEnumerable<object?> list:
+                var items = new List<string>();
+                foreach (var item in list)
+                {
+                    if (AsText(item) is { } itemText)
+                    {
+                        items.Add(itemText);
+                    }
+                }
 
-        return items.Where(item => !string.IsNullOrWhiteSpace(item)).Select(item => item!.Trim()).ToList();
+                return items;
+            default:
+                return AsText(value) is { } single ? [single] : [];
+        }
     }
 
     /// <summary>The names in an <c>author</c>/<c>authors</c> value: strings, or maps with a <c>name</c>.</summary>

@@ -38,6 +38,8 @@ public static partial class PostDates
             case DateTime dateTime:
                 date = new DateTimeOffset(DateTime.SpecifyKind(dateTime, DateTimeKind.Utc));
                 return true;
+            case string text when TryParseUtc(text.AsSpan().Trim(), out date):
+                return true;
             case string text:
                 var normalized = CompactOffset().Replace(text.Trim(), "$1:$2");
                 normalized = normalized.EndsWith(" Z", StringComparison.Ordinal) ? normalized[..^2] + "Z" : normalized;
@@ -46,6 +48,51 @@ public static partial class PostDates
                 date = default;
                 return false;
         }
+    }
+
+    /// <summary>
+    /// The two forms nearly every post writes, <c>2024-01-15</c> and <c>2024-01-15T10:30:00Z</c>, read without the
+    /// general parser and its fourteen formats. Anything else, an impossible date included, is left to that parser.
+    /// </summary>
+    private static bool TryParseUtc(ReadOnlySpan<char> text, out DateTimeOffset date)
+    {
+        date = default;
+        if ((text.Length != 10 && (text.Length != 20 || text[10] != 'T' || text[13] != ':' || text[16] != ':' || text[19] != 'Z'))
+            || text[4] != '-' || text[7] != '-'
+            || !TryReadDigits(text[..4], out var year) || !TryReadDigits(text[5..7], out var month) || !TryReadDigits(text[8..10], out var day))
+        {
+            return false;
+        }
+
+        int hour = 0, minute = 0, second = 0;
+        if (text.Length == 20 && (!TryReadDigits(text[11..13], out hour) || !TryReadDigits(text[14..16], out minute) || !TryReadDigits(text[17..19], out second)))
+        {
+            return false;
+        }
+
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+
+        date = new DateTimeOffset(year, month, day, hour, minute, second, TimeSpan.Zero);
+        return true;
+    }
+
+    private static bool TryReadDigits(ReadOnlySpan<char> digits, out int value)
+    {
+        value = 0;
+        foreach (var digit in digits)
+        {
+            if (!char.IsAsciiDigit(digit))
+            {
+                return false;
+            }
+
+            value = (value * 10) + (digit - '0');
+        }
+
+        return true;
     }
 
     [GeneratedRegex(@"([+-]\d{2})(\d{2})$")]

@@ -93,9 +93,7 @@ public sealed class PostParser
             Draft = ReadFlag(frontMatter, "draft") == true || ReadFlag(frontMatter, "published") == false || fileName.InDraftsFolder,
             Summary = FrontMatterValues.AsText(frontMatter.Find("summary", "description")),
             Image = ReadImage(frontMatter),
-            Params = frontMatter.Values
-                .Where(pair => !InterpretedKeys.Contains(pair.Key))
-                .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.OrdinalIgnoreCase),
+            Params = ReadParams(frontMatter),
             Body = document.Body,
             BodyLine = document.BodyLine,
         };
@@ -187,6 +185,22 @@ public sealed class PostParser
         return aliases;
     }
 
+    /// <summary>The fields the post does not interpret, for themes (Hugo's <c>.Params</c>).</summary>
+    private static IReadOnlyDictionary<string, object?> ReadParams(FrontMatter frontMatter)
+    {
+        Dictionary<string, object?>? values = null;
+        foreach (var (key, value) in frontMatter.Values)
+        {
+            if (!InterpretedKeys.Contains(key))
+            {
+                values ??= new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+                values.Add(key, value);
+            }
+        }
+
+        return values ?? FrontMatter.Empty.Values;
+    }
+
     private static string? ReadImage(FrontMatter frontMatter) => frontMatter.Find("image", "images", "cover") switch
     {
         string image => FrontMatterValues.AsText(image),
@@ -197,6 +211,11 @@ public sealed class PostParser
 
     private void CheckLineLengths(string text)
     {
+        if (text.Length <= _maxLineLength)
+        {
+            return;
+        }
+
         var line = 1;
         foreach (var content in text.AsSpan().EnumerateLines())
         {
@@ -214,6 +233,20 @@ public sealed class PostParser
             ? names
             : throw new ContentException($"'{key}' has {names.Count} entries, more than the limit of {max}", frontMatter.LineOf(key));
 
-    private static List<string> Distinct(List<string> names) =>
-        names.DistinctBy(name => Slug.From(name)).Where(name => Slug.From(name).Length > 0).ToList();
+    /// <summary>The names that make a slug, the first of those making the same one.</summary>
+    private static List<string> Distinct(List<string> names)
+    {
+        var slugs = new HashSet<string>(names.Count, StringComparer.Ordinal);
+        var distinct = new List<string>(names.Count);
+        foreach (var name in names)
+        {
+            var slug = Slug.From(name);
+            if (slug.Length > 0 && slugs.Add(slug))
+            {
+                distinct.Add(name);
+            }
+        }
+
+        return distinct;
+    }
 }

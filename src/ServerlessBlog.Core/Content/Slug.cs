@@ -18,19 +18,20 @@ public static class Slug
     {
         ArgumentNullException.ThrowIfNull(text);
         var builder = new StringBuilder(Math.Min(text.Length, MaxLength));
+        Span<char> encoded = stackalloc char[2];
         var pendingHyphen = false;
         foreach (var rune in text.Normalize(NormalizationForm.FormC).EnumerateRunes())
         {
-            string? piece = rune.Value switch
+            ReadOnlySpan<char> piece = rune.Value switch
             {
                 '#' => "sharp",
                 '+' => "plus",
-                _ when Rune.IsLetterOrDigit(rune) => Rune.ToLowerInvariant(rune).ToString(),
-                _ when Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark => rune.ToString(),
-                _ => null,
+                _ when Rune.IsLetterOrDigit(rune) => encoded[..Rune.ToLowerInvariant(rune).EncodeToUtf16(encoded)],
+                _ when Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark => encoded[..rune.EncodeToUtf16(encoded)],
+                _ => [],
             };
 
-            if (piece is null)
+            if (piece.IsEmpty)
             {
                 pendingHyphen = builder.Length > 0;
                 continue;

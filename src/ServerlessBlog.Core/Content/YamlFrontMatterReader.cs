@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
@@ -23,6 +24,9 @@ internal static partial class YamlFrontMatterReader
 
     /// <summary>The deepest nesting of flow collections (<c>[[[...]]]</c>) read: the YAML loader recurses once per level.</summary>
     internal const int MaxFlowDepth = 64;
+
+    /// <summary>Every character the number patterns of <see cref="ResolvePlain"/> can match.</summary>
+    private static readonly SearchValues<char> NumberCharacters = SearchValues.Create("0123456789+-.eE");
 
     public static IReadOnlyDictionary<string, object?> Read(string yaml)
     {
@@ -118,6 +122,13 @@ internal static partial class YamlFrontMatterReader
                 return true;
             case "false" or "False" or "FALSE":
                 return false;
+        }
+
+        // Both number patterns start with a digit, a sign or a point and have nothing else but an exponent's 'e':
+        // most scalars are words or dates, and skip the patterns.
+        if (value[0] is not ((>= '0' and <= '9') or '-' or '+' or '.') || value.AsSpan().ContainsAnyExcept(NumberCharacters))
+        {
+            return value;
         }
 
         if (IntegerPattern().IsMatch(value) && long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))

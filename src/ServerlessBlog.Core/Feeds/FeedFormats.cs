@@ -23,7 +23,14 @@ internal static class FeedFormats
     public static string Rfc822(DateTimeOffset date) => date.UtcDateTime.ToString("r", CultureInfo.InvariantCulture);
 
     /// <summary>RFC 3339 in UTC as Atom, JSON Feed and sitemaps want it: <c>2024-01-15T10:00:00Z</c>.</summary>
-    public static string Rfc3339(DateTimeOffset date) => date.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    public static string Rfc3339(DateTimeOffset date)
+    {
+        // The sortable standard format ("s") is written without parsing a pattern, and is this less the 'Z'.
+        Span<char> text = stackalloc char[20];
+        date.UtcDateTime.TryFormat(text, out var length, "s", CultureInfo.InvariantCulture);
+        text[length] = 'Z';
+        return new string(text[..(length + 1)]);
+    }
 
     /// <summary>Writes an XML document with <paramref name="write"/> into a buffer of about <paramref name="capacity"/> bytes.</summary>
     /// <returns>The document's bytes, in the buffer it was written to: no copy is made.</returns>

@@ -10,7 +10,7 @@ namespace ServerlessBlog.Core.Generation;
 /// <summary>Turns the site's data into the views templates see; dates in invariant culture.</summary>
 internal sealed class ViewFactory
 {
-    private const string DateFormat = "d MMMM yyyy";
+    private static readonly string[] MonthNames = CultureInfo.InvariantCulture.DateTimeFormat.MonthNames;
     private readonly SiteUrls _urls;
 
     public ViewFactory(BlogOptions options, SiteUrls urls)
@@ -38,7 +38,13 @@ internal sealed class ViewFactory
     /// <summary>The same RFC 3339 UTC form the feeds and sitemaps write, so that pages and feeds agree to the second.</summary>
     public static string Iso(DateTimeOffset date) => Feeds.FeedFormats.Rfc3339(date);
 
-    public static string Text(DateTimeOffset date) => date.UtcDateTime.ToString(DateFormat, CultureInfo.InvariantCulture);
+    /// <summary><c>5 March 2024</c>: the day, the invariant culture's month name and the year, in UTC.</summary>
+    public static string Text(DateTimeOffset date)
+    {
+        // As the pattern "d MMMM yyyy" writes it, without parsing the pattern for every date of every page.
+        var utc = date.UtcDateTime;
+        return string.Create(CultureInfo.InvariantCulture, $"{utc.Day} {MonthNames[utc.Month - 1]} {utc.Year:D4}");
+    }
 
     public PostView Post(RenderedPost rendered, PostSummary? older, PostSummary? newer)
     {

@@ -10,7 +10,9 @@ internal static class HtmlOutput
     {
         if (value is not null)
         {
-            ThemeTemplate.Encoder.Encode(output, value);
+            // The string overload hands back the value itself when nothing in it needs encoding, as with most values;
+            // the TextWriter overload measured an eighth of a short post's page slower.
+            output.Write(ThemeTemplate.Encoder.Encode(value));
         }
     }
 
