@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the BenchmarkDotNet suite of the build's hot path (bench/ServerlessBlog.Benchmarks) in Release,
-# then the ratios in processor time (whole site and one post alone), and writes everything under bench/results/micro/.
+# then the ratios in processor time (whole site, one post alone and its share among others), and writes everything under bench/results/micro/.
 #
 #   bash bench/micro.sh [BenchmarkDotNet arguments]     default: --filter '*' and a job of 3 warm-up and 10 measured iterations
 # Tiered PGO is off, as in `blog build` (src/ServerlessBlog.Cli).
@@ -35,7 +35,7 @@ for report in "$RESULTS"/results/*-report-github.md; do
   [[ -f "$report" ]] && { cat "$report"; echo; } >>"$RESULTS/summary.md"
 done
 
-echo "## Ratios in processor time, whole site and one post alone (median of 21 interleaved rounds)" >>"$RESULTS/summary.md"
+echo "## Ratios in processor time, whole site and one post (median of 21 interleaved rounds)" >>"$RESULTS/summary.md"
 echo >>"$RESULTS/summary.md"
 DOTNET_TieredPGO=0 dotnet "$DLL" --ratios | tee -a "$RESULTS/summary.md"
 echo "[micro] results in ${RESULTS#"$BENCH_DIR/"}/summary.md" >&2

@@ -47,14 +47,16 @@ internal static class RatioProbe
             [
                 () => bench.MarkdigAlone(),
                 () => bench.MarkdigWithOurPipeline(),
-                () => bench.WholePost().GetAwaiter().GetResult(),
-                () => bench.WholePostAmongOthers().GetAwaiter().GetResult(),
+                // The documents without the post run first: what a case leaves for the collector lands in the next one,
+                // and should rather add to the post's share than take from it.
                 () => bench.OthersDocuments().GetAwaiter().GetResult(),
+                () => bench.WholePostAmongOthers().GetAwaiter().GetResult(),
+                () => bench.WholePost().GetAwaiter().GetResult(),
             ];
             var rounds = Measure(cases, 1);
-            var share = rounds[3].Select((value, round) => value - rounds[4][round]).ToArray();
+            var share = rounds[3].Select((value, round) => value - rounds[2][round]).ToArray();
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {name} | {Micro(rounds[0])} | {Micro(rounds[1])} | {Micro(rounds[2])} | {Ratio(rounds[2], rounds[0])} | {Ratio(rounds[2], rounds[1])} | {Micro(share)} | {Ratio(share, rounds[0])} | {Ratio(share, rounds[1])} |"));
+                $"| {name} | {Micro(rounds[0])} | {Micro(rounds[1])} | {Micro(rounds[4])} | {Ratio(rounds[4], rounds[0])} | {Ratio(rounds[4], rounds[1])} | {Micro(share)} | {Ratio(share, rounds[0])} | {Ratio(share, rounds[1])} |"));
         }
     }
 
