@@ -120,6 +120,27 @@ public sealed class SitePublisherTests : IDisposable
         await AssertSiteIsTheWholeBuildAsync();
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_post_given_a_new_slug_and_its_old_address_as_an_alias_redirects_from_there(bool reconcile)
+    {
+        await PublishAllAsync(8);
+        var path = Path.Combine(_content, "posts", "renamed.md");
+        await File.WriteAllTextAsync(path, "---\ntitle: Renamed\ndate: 2023-06-01\nslug: first-name\n---\nText.\n");
+        await _publisher.PublishAsync(await ReadContentAsync("renamed.md"));
+
+        await File.WriteAllTextAsync(path, "---\ntitle: Renamed\ndate: 2023-06-01\nslug: second-name\naliases: [/posts/first-name/]\n---\nText.\n");
+        await _publisher.PublishAsync(await ReadContentAsync("renamed.md"));
+        if (reconcile)
+        {
+            await _publisher.ReconcileAsync(new FolderContentSource(_content));
+            await AssertSiteIsTheWholeBuildAsync();
+        }
+
+        Assert.Contains("https://golden.example/blog/posts/second-name/", await File.ReadAllTextAsync(Path.Combine(_site, "posts", "first-name", "index.html")), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_edited_post_is_updated_in_place_and_keeps_its_feed_id()
     {
