@@ -167,12 +167,15 @@ public sealed class PageGenerator
     public IEnumerable<SiteFile> RedirectPages(PostSummary post)
     {
         ArgumentNullException.ThrowIfNull(post);
+        return post.Aliases.Select(alias => RedirectPage(post, SitePaths.RedirectPageOf(alias)));
+    }
+
+    /// <summary>The page at <paramref name="path"/> that sends a reader to <paramref name="post"/>.</summary>
+    public SiteFile RedirectPage(PostSummary post, string path)
+    {
+        ArgumentNullException.ThrowIfNull(post);
         var target = new RedirectView(post.Title, _urls.Absolute(post.Folder));
-        foreach (var alias in post.Aliases)
-        {
-            var path = SitePaths.RedirectPageOf(alias);
-            yield return new SiteFile(path, Encode(_renderer.RenderDocument(Theme.Redirect, "redirect", target)), ContentTypes.Html);
-        }
+        return new SiteFile(path, Encode(_renderer.RenderDocument(Theme.Redirect, "redirect", target)), ContentTypes.Html);
     }
 
     public SiteFile Stylesheet() => new(SitePaths.Stylesheet, Encode(_theme.Stylesheet), ContentTypes.Css);

@@ -25,6 +25,8 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
 {
     private static readonly IReadOnlySet<string> EmptySet = new HashSet<string>();
 
+    private readonly RedirectClaims _redirects = new(options, pages);
+
     /// <summary>A publish writes a few dozen files: all of them at once, within reason.</summary>
     internal const int MaxConcurrentWrites = 32;
 
@@ -100,17 +102,36 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
         var plans = await Task.WhenAll(sections);
 
         var files = plans.SelectMany(plan => plan.Files).Append(pages.TagsPage(tags)).ToList();
-        if (current is not null)
+        var deletions = plans.SelectMany(plan => plan.Deletions).ToList();
+        await SettleRedirectsAsync(reader, files, deletions, ChangeKeys.RedirectPages(previous, current), cancellationToken);
+        return (files, deletions);
+    }
+
+    /// <summary>
+    /// Settles the pages the change's aliases claim or claimed, and those of the pages this round deletes (a post, tag or
+    /// month that went may leave its address to an alias). Then each path gets one file: a write made from this round's
+    /// index wins over a deletion.
+    /// </summary>
+    private async Task SettleRedirectsAsync(IndexReader reader, List<SiteFile> files, List<string> deletions, HashSet<string> claimed, CancellationToken cancellationToken)
+    {
+        var written = files.Select(file => file.Path).ToHashSet(StringComparer.Ordinal);
+        var toSettle = claimed.Where(path => !written.Contains(path))
+            .Union(deletions.Where(path => path.EndsWith(".html", StringComparison.Ordinal)), StringComparer.Ordinal)
+            .ToList();
+        var settled = await Task.WhenAll(toSettle.Select(path => _redirects.SettleAsync(reader, path, cancellationToken)));
+        foreach (var (path, outcome) in toSettle.Zip(settled))
         {
-            files.AddRange(pages.RedirectPages(current));
+            if (outcome.File is { } file && written.Add(file.Path))
+            {
+                files.Add(file);
+            }
+            else if (outcome.Delete && !deletions.Contains(path))
+            {
+                deletions.Add(path);
+            }
         }
 
-        // Old addresses the post no longer claims.
-        var written = files.Select(file => file.Path).ToHashSet(StringComparer.Ordinal);
-        var deletions = plans.SelectMany(plan => plan.Deletions)
-            .Concat((previous?.Aliases ?? []).Select(SitePaths.RedirectPageOf).Where(path => !written.Contains(path)))
-            .ToList();
-        return (files, deletions);
+        deletions.RemoveAll(written.Contains);
     }
 
     /// <summary>

@@ -183,6 +183,17 @@ internal sealed class WholeSiteRenderer(BlogOptions options, PageGenerator pages
 
         var written = await PageRefresher.WriteAsync(site, files, [], cancellationToken);
 
+        // Which post has each redirect page, as in a build: none where the site makes a page, else the first claimant.
+        var listed = new List<PostSummary>();
+        foreach (var month in months)
+        {
+            listed.AddRange(await reader.MonthAsync(month.Year, month.Month, cancellationToken));
+        }
+
+        var generated = listed.Select(post => SitePaths.PageOf(post.Folder)).ToHashSet(StringComparer.Ordinal);
+        generated.UnionWith(paths);
+        var holders = RedirectClaims.Holders(listed, generated);
+
         // Post pages one month at a time, a page written as soon as it is made: a site's records need not fit in memory.
         foreach (var month in months)
         {
@@ -203,7 +214,8 @@ internal sealed class WholeSiteRenderer(BlogOptions options, PageGenerator pages
                 }
 
                 var (older, newer) = await reader.NeighboursAsync(record.Summary, token);
-                foreach (var file in pages.RedirectPages(record.Summary).Prepend(pages.PostPage(record.ToRendered(), older, newer)))
+                var redirects = pages.RedirectPages(record.Summary).Where(redirect => holders.GetValueOrDefault(redirect.Path) == record.Summary.SourcePath);
+                foreach (var file in redirects.Prepend(pages.PostPage(record.ToRendered(), older, newer)))
                 {
                     pagesOfMonth.Add(file.Path);
                     if (await site.WriteAsync(file, token))

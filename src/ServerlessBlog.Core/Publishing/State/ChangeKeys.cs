@@ -23,6 +23,10 @@ internal static class ChangeKeys
     public static HashSet<(string Tag, int Year)> TagYears(PostSummary? previous, PostSummary? current) =>
         Posts(previous, current).SelectMany(post => post.Tags.Select(tag => (Slug.From(tag), post.Date.UtcDateTime.Year))).ToHashSet();
 
+    /// <summary>The redirect pages the aliases of either side claim.</summary>
+    public static HashSet<string> RedirectPages(PostSummary? previous, PostSummary? current) =>
+        Posts(previous, current).SelectMany(post => post.Aliases).Select(SitePaths.RedirectPageOf).ToHashSet(StringComparer.Ordinal);
+
     private static IEnumerable<PostSummary> Posts(PostSummary? previous, PostSummary? current) =>
         new[] { previous, current }.OfType<PostSummary>();
 }

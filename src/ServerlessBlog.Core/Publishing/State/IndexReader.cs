@@ -90,6 +90,10 @@ public sealed class IndexReader
     public async ValueTask<IReadOnlyList<PostSummary>> TagYearAsync(string tagSlug, int year, CancellationToken cancellationToken) =>
         await ReadAsync<List<PostSummary>>(StatePaths.TagYear(tagSlug, year), cancellationToken) ?? [];
 
+    /// <summary>The posts whose aliases claim the redirect page <paramref name="pagePath"/>, first the one that has it.</summary>
+    public async ValueTask<IReadOnlyList<PostSummary>> ClaimantsAsync(string pagePath, CancellationToken cancellationToken) =>
+        await ReadAsync<List<PostSummary>>(StatePaths.Redirect(pagePath), cancellationToken) ?? [];
+
     /// <summary>Starts reading partitions a refresh will need, so that its sequential steps find them read.</summary>
     public Task PrefetchPartitionsAsync(IEnumerable<string> paths, CancellationToken cancellationToken) =>
         Task.WhenAll(paths.Select(path => Entry<List<PostSummary>>(path, cancellationToken)));

@@ -4,7 +4,8 @@ using ServerlessBlog.Core.Site;
 namespace ServerlessBlog.Core.Publishing.State;
 
 /// <summary>
-/// Keeps the partitioned post index up to date: month partitions, tag-and-year partitions and the catalog.
+/// Keeps the partitioned post index up to date: month partitions, tag-and-year partitions, the claims of redirect
+/// pages and the catalog.
 /// Each document is updated with optimistic concurrency. The catalog's entries for the partitions a change touched
 /// are recomputed from those partitions inside the catalog's own update, so concurrent publishers converge on the
 /// true counts and a retried update cannot count twice.
@@ -25,6 +26,7 @@ public sealed class PostIndex
         var months = ChangeKeys.Months(previous, current);
         var tagNames = (current?.Tags ?? []).ToDictionary(Slug.From, tag => tag, StringComparer.Ordinal);
         var tagYears = ChangeKeys.TagYears(previous, current).ToList();
+        var claimed = current?.Aliases.Select(SitePaths.RedirectPageOf).ToHashSet(StringComparer.Ordinal) ?? [];
 
         // Each partition is its own document with its own optimistic loop: update them all at once, and read the
         // catalog meanwhile; if another publisher writes it before this one does, the conditional write says so.
@@ -35,7 +37,9 @@ public sealed class PostIndex
                 StatePaths.TagYear(key.Tag, key.Year),
                 previous,
                 current is not null && current.Date.UtcDateTime.Year == key.Year && tagNames.ContainsKey(key.Tag) ? current : null,
-                cancellationToken))));
+                cancellationToken)))
+            .Concat(ChangeKeys.RedirectPages(previous, current).Select(page => UpsertAsync(
+                StatePaths.Redirect(page), previous, claimed.Contains(page) ? current : null, cancellationToken, BySourcePath.Instance))));
         var (catalogValue, catalogVersion) = await catalogRead;
 
         // The partitions counted by the attempt that wrote the catalog: earlier attempts lost a race.
@@ -54,7 +58,7 @@ public sealed class PostIndex
         return new IndexSnapshot([.. counted, (StatePaths.Catalog, update.Written, update.Version)]) { RenamedTags = renamed.ToHashSet(StringComparer.Ordinal) };
     }
 
-    private async Task UpsertAsync(string path, PostSummary? previous, PostSummary? current, CancellationToken cancellationToken) =>
+    private async Task UpsertAsync(string path, PostSummary? previous, PostSummary? current, CancellationToken cancellationToken, IComparer<PostSummary>? order = null) =>
         await _documents.UpdateAsync<List<PostSummary>>(
             path,
             posts =>
@@ -64,7 +68,7 @@ public sealed class PostIndex
                 if (current is not null)
                 {
                     posts.Add(current);
-                    posts.Sort(SiteIndex.NewestFirst.Instance);
+                    posts.Sort(order ?? SiteIndex.NewestFirst.Instance);
                 }
 
                 return posts.Count == 0 ? null : posts;

@@ -28,6 +28,12 @@ public static class StatePaths
     /// <summary>The summaries of one tag's posts of one year, newest first.</summary>
     public static string TagYear(string tagSlug, int year) => string.Create(CultureInfo.InvariantCulture, $"index/tags/{tagSlug}/{year:D4}.json");
 
+    /// <summary>
+    /// The summaries of the posts that claim one redirect page (<paramref name="pagePath"/>, the page of an alias) by
+    /// their aliases, in the order of their source paths: the first has it, unless the site makes a page there anyway.
+    /// </summary>
+    public static string Redirect(string pagePath) => $"index/redirects/{pagePath}.json";
+
     /// <summary>The files whose posts link to the post of one source file.</summary>
     public static string LinksTo(string sourcePath) => $"links/{sourcePath}.json";
 
