@@ -111,7 +111,7 @@ public sealed class AliasPublishingTests : IDisposable
     public async Task A_redirect_written_from_older_claims_is_settled_again_by_its_refresh()
     {
         await PublishAsync("posts/x.md", Post("X", "2024-01-10", "t"));
-        var (held, reached) = HoldSiteWrite(path => path == "shared/index.html");
+        var (held, reached) = _siteStore.HoldWrite(path => path == "shared/index.html");
         var later = PublishAsync("posts/b.md", Post("B", "2024-01-12", "t", "/shared/"));
         await reached.Task;
 
@@ -171,21 +171,6 @@ public sealed class AliasPublishingTests : IDisposable
 
     private SitePublisher NewPublisher(ISiteStore site) =>
         new(Options.Create(GoldenCorpus.Options), site, new FolderStateStore(_state), _time, NullLogger<SitePublisher>.Instance);
-
-    /// <summary>A store hook that holds the first write whose path <paramref name="which"/> picks until the test lets it go.</summary>
-    private (TaskCompletionSource Held, TaskCompletionSource Reached) HoldSiteWrite(Func<string, bool> which)
-    {
-        var held = new TaskCompletionSource();
-        var reached = new TaskCompletionSource();
-        _siteStore.BeforeWrite = async path =>
-        {
-            if (which(path) && reached.TrySetResult())
-            {
-                await held.Task;
-            }
-        };
-        return (held, reached);
-    }
 
     public void Dispose()
     {

@@ -23,6 +23,22 @@ internal sealed class HookedSiteStore(ISiteStore inner) : ISiteStore
         await inner.DeleteAsync(path, cancellationToken);
     }
 
+    /// <summary>Holds the first write or delete whose path <paramref name="which"/> picks until the test lets it go.</summary>
+    /// <returns>What lets it go, and what tells that the write was reached.</returns>
+    public (TaskCompletionSource Held, TaskCompletionSource Reached) HoldWrite(Func<string, bool> which)
+    {
+        var held = new TaskCompletionSource();
+        var reached = new TaskCompletionSource();
+        BeforeWrite = async path =>
+        {
+            if (which(path) && reached.TrySetResult())
+            {
+                await held.Task;
+            }
+        };
+        return (held, reached);
+    }
+
     /// <summary>Runs before every listing, with its prefix.</summary>
     public Func<string, Task> BeforeList { get; set; } = _ => Task.CompletedTask;
 

@@ -502,7 +502,7 @@ public sealed class PublishInterruptionTests : IDisposable
 
         // A's write of the tag's feed is held while twenty newer posts are published, each writing the feed; then it lands,
         // from the index A read, and A fails. The retry finds A no longer among the feed's newest posts.
-        var (held, reached) = HoldSiteWrite(path => path == "tags/t/feed.xml");
+        var (held, reached) = _siteStore.HoldWrite(path => path == "tags/t/feed.xml");
         var failNextRead = FailNextStateRead();
         var a = _content.Upload("posts/a.md", Post("A", "2024-02-10T00:00:00Z", "t"), "a1");
         var publish = _publisher.PublishAsync(a);
@@ -566,7 +566,7 @@ public sealed class PublishInterruptionTests : IDisposable
         await _publisher.PublishAsync(_content.Upload("posts/y.md", Post("Y", "2024-01-05T00:00:00Z", "go"), "y1"));
 
         // A spells the tag Go, which sorts first: its refresh writes the tag's page of every year, 2022's held.
-        var (held, reached) = HoldSiteWrite(path => path == "tags/go/2022/index.html");
+        var (held, reached) = _siteStore.HoldWrite(path => path == "tags/go/2022/index.html");
         var publish = _publisher.PublishAsync(_content.Upload("posts/a.md", Post("A", "2024-02-10T00:00:00Z", "Go"), "a1"));
         await reached.Task;
         await TakeOffOnAnotherHostAsync("posts/x.md");
@@ -626,7 +626,7 @@ public sealed class PublishInterruptionTests : IDisposable
 
         // A's write of P's page (older A, newer Q) is held while another host retitles Q, P's page included. The catalog
         // keeps the same bytes (counts and dates), but its version changes, as a blob's ETag does.
-        var (held, reached) = HoldSiteWrite(path => path == "posts/p/index.html");
+        var (held, reached) = _siteStore.HoldWrite(path => path == "posts/p/index.html");
         var publish = _publisher.PublishAsync(_content.Upload("posts/a.md", Post("A", "2024-02-10T00:00:00Z", "t"), "a1"));
         await reached.Task;
         await OtherHost().PublishAsync(_content.Upload("posts/q.md", Post("Q retitled", "2024-02-25T00:00:00Z", "t"), "q2"));
@@ -696,7 +696,7 @@ public sealed class PublishInterruptionTests : IDisposable
         await _publisher.ReconcileAsync(_content);
         await _publisher.PublishAsync(_content.Upload("posts/o.md", Post("O", "2024-02-01T00:00:00Z", "t"), "o1"));
         await _publisher.PublishAsync(_content.Upload("posts/p.md", Post("P", "2024-02-20T00:00:00Z", "t"), "p1"));
-        var (held, reached) = HoldSiteWrite(path => path == "posts/p/index.html");
+        var (held, reached) = _siteStore.HoldWrite(path => path == "posts/p/index.html");
         var a = _content.Upload("posts/a.md", Post("A", "2024-02-10T00:00:00Z", "t"), "a1");
         var publish = _publisher.PublishAsync(a);
         await reached.Task;
@@ -755,21 +755,6 @@ public sealed class PublishInterruptionTests : IDisposable
     {
         var armed = 1;
         return path => which(path) && Interlocked.Exchange(ref armed, 0) == 1 ? throw new IOException($"{path}: injected failure") : Task.CompletedTask;
-    }
-
-    /// <summary>A store hook that holds the first write whose path <paramref name="which"/> picks until the test lets it go.</summary>
-    private (TaskCompletionSource Held, TaskCompletionSource Reached) HoldSiteWrite(Func<string, bool> which)
-    {
-        var held = new TaskCompletionSource();
-        var reached = new TaskCompletionSource();
-        _siteStore.BeforeWrite = async path =>
-        {
-            if (which(path) && reached.TrySetResult())
-            {
-                await held.Task;
-            }
-        };
-        return (held, reached);
     }
 
     /// <summary>

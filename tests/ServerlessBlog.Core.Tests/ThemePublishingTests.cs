@@ -905,18 +905,8 @@ public sealed class ThemePublishingTests : IDisposable
     /// <summary>A site store that holds the first write <paramref name="which"/> picks until the test lets it go.</summary>
     private (TaskCompletionSource Held, TaskCompletionSource Reached, HookedSiteStore Site) HoldFirstWrite(Func<string, bool> which)
     {
-        var held = new TaskCompletionSource();
-        var reached = new TaskCompletionSource();
-        var site = new HookedSiteStore(new FolderSiteStore(_site))
-        {
-            BeforeWrite = async path =>
-            {
-                if (which(path) && reached.TrySetResult())
-                {
-                    await held.Task;
-                }
-            },
-        };
+        var site = new HookedSiteStore(new FolderSiteStore(_site));
+        var (held, reached) = site.HoldWrite(which);
         return (held, reached, site);
     }
 
