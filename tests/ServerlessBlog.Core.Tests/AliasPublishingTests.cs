@@ -116,7 +116,7 @@ public sealed class AliasPublishingTests : IDisposable
         await reached.Task;
 
         var upload = _content.Upload("posts/a.md", Post("A", "2024-01-11", "t", "/shared/"), "a1");
-        await NewPublisher(new FolderSiteStore(_site)).PublishAsync(upload);
+        await OtherHost().PublishAsync(upload);
         held.SetResult();
         await later;
 
@@ -124,12 +124,202 @@ public sealed class AliasPublishingTests : IDisposable
         Assert.Contains("https://golden.example/blog/posts/a/", await ReadPageAsync("shared/index.html"), StringComparison.Ordinal);
     }
 
+    /// <summary>Another host's redirect over X's address lands after this one published X: the refresh runs again.</summary>
+    [Fact]
+    public async Task A_redirect_held_while_another_host_publishes_the_post_at_that_address_is_settled_again()
+    {
+        var (held, reached) = _siteStore.HoldWrite(path => path == "posts/x/index.html");
+        var aliasPublish = PublishAsync("posts/z.md", Post("Z", "2024-04-10", "t", "/posts/x/"));
+        await reached.Task;
+        await PublishAsync("posts/x.md", Post("X", "2024-01-10", "u"), OtherHost());
+        held.SetResult();
+        await aliasPublish;
+
+        await AssertAsBuiltAsync("posts/x/index.html");
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    /// <summary>Another host's removal of X holds its deletion of X's page while this one publishes Z, which claims X's address.</summary>
+    [Fact]
+    public async Task A_deletion_held_while_another_host_claims_the_address_is_settled_again()
+    {
+        await PublishAsync("posts/x.md", Post("X", "2024-01-10", "u"));
+        var otherSite = new HookedSiteStore(new FolderSiteStore(_site));
+        var (held, reached) = otherSite.HoldWrite(path => path == "posts/x/index.html");
+        _content.Files.Remove("posts/x.md");
+        var removal = OtherHost(otherSite).UnpublishAsync("posts/x.md");
+        await reached.Task;
+        await PublishAsync("posts/z.md", Post("Z", "2024-04-10", "t", "/posts/x/"));
+        held.SetResult();
+        await removal;
+
+        await AssertAsBuiltAsync("posts/x/index.html");
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    /// <summary>
+    /// An edit that changes only the aliases stops after the index took its claims; the file is then taken off, or
+    /// edited again. The claims of the version that stopped go with it, and so does its redirect page.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_alias_of_an_edit_that_stopped_goes_with_the_post(bool editAgain)
+    {
+        await PublishAsync("posts/a.md", Post("A", "2024-01-10", "t", "/p1/"));
+        _siteStore.BeforeWrite = FailingOnce(path => path == "p1/index.html");
+        await Assert.ThrowsAsync<IOException>(() => _publisher.PublishAsync(_content.Upload("posts/a.md", Post("A", "2024-01-10", "t", "/p2/"), "a2")));
+        _siteStore.BeforeWrite = _ => Task.CompletedTask;
+
+        if (editAgain)
+        {
+            await PublishAsync("posts/a.md", Post("A", "2024-01-10", "t", "/p3/"));
+        }
+        else
+        {
+            await TakeOffAsync("posts/a.md");
+        }
+
+        await AssertAsBuiltAsync("p1/index.html", "p2/index.html", "p3/index.html");
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    /// <summary>The claim of an edit that stopped does not keep out a later claimant once the file is published again.</summary>
+    [Fact]
+    public async Task The_claim_of_an_edit_that_stopped_does_not_keep_a_later_claimant_out()
+    {
+        await PublishAsync("posts/a.md", Post("A", "2024-01-10", "t", "/p1/"));
+        _siteStore.BeforeWrite = FailingOnce(path => path == "p1/index.html");
+        await Assert.ThrowsAsync<IOException>(() => _publisher.PublishAsync(_content.Upload("posts/a.md", Post("A", "2024-01-10", "t", "/p2/"), "a2")));
+        _siteStore.BeforeWrite = _ => Task.CompletedTask;
+        await PublishAsync("posts/a.md", Post("A", "2024-01-10", "t"));
+
+        await PublishAsync("posts/b.md", Post("B", "2024-01-12", "t", "/p2/"));
+
+        await AssertAsBuiltAsync("p2/index.html");
+        Assert.Contains("https://golden.example/blog/posts/b/", await ReadPageAsync("p2/index.html"), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// An edit of P to another month stops after P's record is written, before the index follows: the index still lists
+    /// P, so P's page stays whatever an alias at its address does meanwhile, until the edit's retry.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_listed_post_whose_record_is_ahead_of_the_index_keeps_its_page_against_an_alias(bool aliasGoes)
+    {
+        await PublishAsync("posts/p.md", Post("P", "2024-02-20", "t"));
+        await PublishAsync("posts/q.md", Post("Q", "2024-02-25", "t"));
+        if (aliasGoes)
+        {
+            await PublishAsync("posts/z.md", Post("Z", "2024-04-10", "t", "/posts/p/"));
+        }
+
+        var stopping = new HookedStateStore(new FolderStateStore(_state))
+        {
+            BeforeWrite = path => path.StartsWith("index/", StringComparison.Ordinal) ? throw new IOException($"{path}: injected failure") : Task.CompletedTask,
+        };
+        var edit = _content.Upload("posts/p.md", Post("P", "2024-03-05", "t"), "p2");
+        await Assert.ThrowsAsync<IOException>(() => OtherHost(state: stopping).PublishAsync(edit));
+
+        await PublishAsync("posts/z.md", aliasGoes ? Post("Z", "2024-04-10", "t") : Post("Z", "2024-04-10", "t", "/posts/p/"));
+
+        Assert.True(File.Exists(Path.Combine(_site, "posts", "p", "index.html")), "P's page was deleted");
+        Assert.DoesNotContain("https://golden.example/blog/posts/z/", await ReadPageAsync("posts/p/index.html"), StringComparison.Ordinal);
+        Assert.Equal(PublishOutcome.Published, (await OtherHost().PublishAsync(edit)).Outcome);
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    [Fact]
+    public async Task Html_aliases_an_alias_at_its_own_address_a_new_slug_and_a_draft_settle_as_built()
+    {
+        string[] pages = ["posts/x/index.html", "posts/x2/index.html", "posts/x/old.html", "2019/01/old.html"];
+        await PublishAsync("posts/x.md", Post("X", "2024-01-10", "u", "/posts/x/", "2019/01/old.html"));
+        await PublishAsync("posts/z.md", Post("Z", "2024-04-10", "t", "/posts/x/old.html", "2019/01/old.html"));
+        await AssertAsBuiltAsync(pages);
+
+        await PublishAsync("posts/x.md", "---\ntitle: X\nslug: x2\ndate: 2024-01-10T00:00:00Z\ntags: [u]\naliases: [/posts/x/]\n---\nBody.\n");
+        await AssertAsBuiltAsync(pages);
+
+        await _publisher.PublishAsync(_content.Upload("posts/x.md", "---\ntitle: X\nslug: x2\ndate: 2024-01-10T00:00:00Z\ntags: [u]\ndraft: true\n---\nBody.\n", "x3"));
+        await AssertAsBuiltAsync(pages);
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    /// <summary>An alias whose page needs a folder where the site has a file (a feed, a page) is left out, as a build leaves it out.</summary>
+    [Theory]
+    [InlineData("/feed.xml/")]
+    [InlineData("/tags/t/feed.xml/")]
+    [InlineData("/posts/a/index.html/")]
+    public async Task An_alias_whose_page_needs_a_folder_where_the_site_has_a_file_is_left_out(string alias)
+    {
+        await PublishAsync("posts/a.md", Post("A", "2024-01-10", "t", alias));
+
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    /// <summary>Publishes, edits (aliases, months, tags, a slug, drafts, posts scheduled later) and removals in a random order, each step as built.</summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(6)]
+    public async Task Random_changes_settle_as_built_after_each_step(int seed)
+    {
+        var random = new Random(seed);
+        string[] files = ["posts/a.md", "posts/b.md", "posts/x.md", "posts/z.md"];
+        string[] aliasPool = ["/posts/x/", "/posts/a/", "/shared/", "/tags/go/", "/tags/go/2024/", "/archive/2024/01/", "2019/01/old.html", "/posts/x/old.html", "/posts/b2/"];
+        string[] pages =
+        [
+            "posts/x/index.html", "posts/a/index.html", "shared/index.html", "tags/go/index.html", "tags/go/2024/index.html", "archive/2024/01/index.html",
+            "2019/01/old.html", "posts/x/old.html", "posts/b2/index.html", "posts/b/index.html", "posts/z/index.html",
+        ];
+        var log = new List<string>();
+        for (var step = 0; step < 25; step++)
+        {
+            var file = files[random.Next(files.Length)];
+            var change = random.Next(6);
+            if (change == 0 && _content.Files.ContainsKey(file))
+            {
+                await TakeOffAsync(file);
+                log.Add($"{step}: take off {file}");
+            }
+            else
+            {
+                var aliases = aliasPool.Where(_ => random.Next(4) == 0).ToArray();
+                var month = random.Next(3) == 0 ? "01" : "02";
+                var tag = random.Next(3) switch { 0 => "go", 1 => "rust", _ => "Go" };
+                var draft = change == 1 ? "draft: true\n" : string.Empty;
+                var slug = file == "posts/b.md" && random.Next(2) == 0 ? "slug: b2\n" : string.Empty;
+                var year = change == 2 ? "2026" : "2024";
+                var text = $"---\ntitle: T{step}\n{slug}{draft}date: {year}-{month}-1{step % 10}T00:00:00Z\ntags: [{tag}]\n"
+                    + (aliases.Length > 0 ? $"aliases: [{string.Join(", ", aliases)}]\n" : string.Empty) + $"---\nBody {step}.\n";
+                var outcome = (await _publisher.PublishAsync(_content.Upload(file, text, Guid.NewGuid().ToString("N")))).Outcome;
+                log.Add($"{step}: {file} {outcome} {text.Replace("\n", " | ", StringComparison.Ordinal)}");
+            }
+
+            try
+            {
+                await AssertAsBuiltAsync(pages);
+            }
+            catch (Exception ex) when (ex is Xunit.Sdk.XunitException)
+            {
+                Assert.Fail(string.Join('\n', log) + '\n' + ex.Message);
+            }
+        }
+
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
     private static string Post(string title, string date, string tag, params string[] aliases) =>
         $"---\ntitle: {title}\ndate: {date}T00:00:00Z\ntags: [{tag}]\n{(aliases.Length > 0 ? $"aliases: [{string.Join(", ", aliases)}]\n" : string.Empty)}---\nBody of {title}.\n";
 
-    private async Task PublishAsync(string path, string text)
+    private async Task PublishAsync(string path, string text, SitePublisher? publisher = null)
     {
-        var result = await _publisher.PublishAsync(_content.Upload(path, text, Guid.NewGuid().ToString("N")));
+        var result = await (publisher ?? _publisher).PublishAsync(_content.Upload(path, text, Guid.NewGuid().ToString("N")));
         Assert.Equal(PublishOutcome.Published, result.Outcome);
     }
 
@@ -165,12 +355,22 @@ public sealed class AliasPublishingTests : IDisposable
     /// <summary>After a reconcile, which writes what no publish writes (the stylesheet, the 404 page), the site is the whole build.</summary>
     private async Task AssertSiteIsTheWholeBuildAsync()
     {
-        await NewPublisher(new FolderSiteStore(_site)).ReconcileAsync(_content);
+        await OtherHost().ReconcileAsync(_content);
         await GoldenCorpus.AssertIsTheWholeBuildAsync(_content, _site, _time);
     }
 
-    private SitePublisher NewPublisher(ISiteStore site) =>
-        new(Options.Create(GoldenCorpus.Options), site, new FolderStateStore(_state), _time, NullLogger<SitePublisher>.Instance);
+    private SitePublisher NewPublisher(ISiteStore site, IStateStore? state = null) =>
+        new(Options.Create(GoldenCorpus.Options), site, state ?? new FolderStateStore(_state), _time, NullLogger<SitePublisher>.Instance);
+
+    /// <summary>A publisher of another host on the same stores.</summary>
+    private SitePublisher OtherHost(ISiteStore? site = null, IStateStore? state = null) => NewPublisher(site ?? new FolderSiteStore(_site), state);
+
+    /// <summary>A store hook that fails the first request whose path <paramref name="which"/> picks, and no other.</summary>
+    private static Func<string, Task> FailingOnce(Func<string, bool> which)
+    {
+        var armed = 1;
+        return path => which(path) && Interlocked.Exchange(ref armed, 0) == 1 ? throw new IOException($"{path}: injected failure") : Task.CompletedTask;
+    }
 
     public void Dispose()
     {

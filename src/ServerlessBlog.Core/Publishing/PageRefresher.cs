@@ -25,7 +25,7 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
 {
     private static readonly IReadOnlySet<string> EmptySet = new HashSet<string>();
 
-    private readonly RedirectClaims _redirects = new(options, pages);
+    private readonly RedirectClaims _redirects = new(options, pages, documents);
 
     /// <summary>A publish writes a few dozen files: all of them at once, within reason.</summary>
     internal const int MaxConcurrentWrites = 32;
@@ -115,10 +115,9 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
     private async Task SettleRedirectsAsync(IndexReader reader, List<SiteFile> files, List<string> deletions, HashSet<string> claimed, CancellationToken cancellationToken)
     {
         var written = files.Select(file => file.Path).ToHashSet(StringComparer.Ordinal);
-        var toSettle = claimed.Where(path => !written.Contains(path))
-            .Union(deletions.Where(path => path.EndsWith(".html", StringComparison.Ordinal)), StringComparer.Ordinal)
-            .ToList();
-        var settled = await Task.WhenAll(toSettle.Select(path => _redirects.SettleAsync(reader, path, cancellationToken)));
+        var deleted = deletions.Where(path => path.EndsWith(".html", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
+        var toSettle = claimed.Where(path => !written.Contains(path)).Union(deleted, StringComparer.Ordinal).ToList();
+        var settled = await Task.WhenAll(toSettle.Select(path => _redirects.SettleAsync(reader, path, deleted.Contains(path), cancellationToken)));
         foreach (var (path, outcome) in toSettle.Zip(settled))
         {
             if (outcome.File is { } file && written.Add(file.Path))
@@ -191,7 +190,11 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
     /// found it, where its record says, or where its file's status says a version of it is (a record ahead of the index,
     /// of an edit that stopped, names a month the index does not list it in yet).
     /// </summary>
-    private async Task<bool> IsListedAnywhereAsync(IndexReader reader, PostRecord? record, (int Year, int Month) then, CancellationToken cancellationToken)
+    private Task<bool> IsListedAnywhereAsync(IndexReader reader, PostRecord? record, (int Year, int Month) then, CancellationToken cancellationToken) =>
+        IsListedAnywhereAsync(documents, reader, record, then, cancellationToken);
+
+    /// <inheritdoc cref="IsListedAnywhereAsync(IndexReader, PostRecord?, ValueTuple{int, int}, CancellationToken)"/>
+    internal static async Task<bool> IsListedAnywhereAsync(StateDocuments documents, IndexReader reader, PostRecord? record, (int Year, int Month) then, CancellationToken cancellationToken)
     {
         if (record is null)
         {

@@ -15,8 +15,17 @@ namespace ServerlessBlog.Core.Publishing;
 /// </summary>
 /// <param name="options">The blog's settings.</param>
 /// <param name="pages">The pages of the site's theme.</param>
-internal sealed class RedirectClaims(BlogOptions options, PageGenerator pages)
+/// <param name="documents">The publishing state, to tell a post whose record is ahead of the index from a post gone.</param>
+internal sealed class RedirectClaims(BlogOptions options, PageGenerator pages, StateDocuments documents)
 {
+    /// <summary>The files every site has at the same paths, besides its pages.</summary>
+    private static readonly HashSet<string> FixedFiles = new(StringComparer.Ordinal)
+    {
+        SitePaths.Home, SitePaths.NotFound, SitePaths.RssFeed, SitePaths.AtomFeed, SitePaths.JsonFeed, SitePaths.Sitemap,
+        SitePaths.SitemapOfPages, SitePaths.Robots, SitePaths.Stylesheet, SitePaths.Icon,
+        SitePaths.PageOf(SitePaths.TagsFolder), SitePaths.PageOf(SitePaths.ArchiveFolder),
+    };
+
     /// <summary>What a page path holds: a file to write, a page to delete, or a page some other step writes.</summary>
     public readonly record struct Settled(SiteFile? File, bool Delete)
     {
@@ -26,36 +35,56 @@ internal sealed class RedirectClaims(BlogOptions options, PageGenerator pages)
     }
 
     /// <summary>What belongs at <paramref name="pagePath"/>, from the index <paramref name="reader"/> reads.</summary>
+    /// <param name="reader">The round's index.</param>
+    /// <param name="pagePath">A page an alias claims or claimed, or one the round deletes.</param>
+    /// <param name="deleting">Whether the round deletes the page: unless a post claims it, that stands.</param>
+    /// <param name="cancellationToken">Cancels it.</param>
     /// <returns>
-    /// The page the site makes there, made again (it may have been overwritten by a redirect written from an older
-    /// index); else the redirect page of the first post claiming it; else a deletion.
+    /// The page the site makes there, made again (a redirect written from an older index may have taken its place), or
+    /// left to the step that makes it; else the redirect page of the first post claiming it, unless it needs a folder
+    /// where the site has a file (<c>blog build</c> leaves such an alias out); else a deletion.
     /// </returns>
-    public async Task<Settled> SettleAsync(IndexReader reader, string pagePath, CancellationToken cancellationToken)
+    public async Task<Settled> SettleAsync(IndexReader reader, string pagePath, bool deleting, CancellationToken cancellationToken)
     {
+        var claimants = await reader.ClaimantsAsync(pagePath, cancellationToken);
+        if (deleting && claimants.Count == 0)
+        {
+            return Settled.Deleted;
+        }
+
         if (await GeneratedPageAsync(reader, pagePath, cancellationToken) is { } generated)
         {
             return generated;
         }
 
-        var claimants = await reader.ClaimantsAsync(pagePath, cancellationToken);
-        return claimants.Count > 0 ? new Settled(pages.RedirectPage(claimants[0], pagePath), false) : Settled.Deleted;
+        if (claimants.Count == 0)
+        {
+            return Settled.Deleted;
+        }
+
+        return await IsBelowAFileAsync(reader, pagePath, cancellationToken)
+            ? Settled.Elsewhere
+            : new Settled(pages.RedirectPage(claimants[0], pagePath), false);
     }
 
     /// <summary>
     /// Of every listed post's aliases, the redirect pages each post has: those of which it is the first claimant, where
-    /// the site makes no page of its own. For a rendering of every page, which reads the whole index anyway.
+    /// the site makes no page of its own and has no file where the page needs a folder. For a rendering of every page,
+    /// which reads the whole index anyway.
     /// </summary>
     /// <param name="posts">Every post the index lists.</param>
     /// <param name="generatedPages">The pages the site makes from the index (post, month, tag and tag-year pages).</param>
+    /// <param name="catalog">The index's months and tags, for the files the site has of each (feeds, sitemaps).</param>
     /// <returns>The source path of the post that has each redirect page.</returns>
-    public static Dictionary<string, string> Holders(IEnumerable<PostSummary> posts, IReadOnlySet<string> generatedPages)
+    public static Dictionary<string, string> Holders(IEnumerable<PostSummary> posts, IReadOnlySet<string> generatedPages, SiteCatalog catalog)
     {
         var holders = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var post in posts)
         {
             foreach (var page in post.Aliases.Select(SitePaths.RedirectPageOf))
             {
-                if (!generatedPages.Contains(page) && !IsFixedPage(page)
+                if (!generatedPages.Contains(page) && !FixedFiles.Contains(page)
+                    && !FoldersOf(page).Any(folder => generatedPages.Contains(folder) || IsFileOfIndex(folder, catalog))
                     && (!holders.TryGetValue(page, out var holder) || string.CompareOrdinal(post.SourcePath, holder) < 0))
                 {
                     holders[page] = post.SourcePath;
@@ -66,13 +95,39 @@ internal sealed class RedirectClaims(BlogOptions options, PageGenerator pages)
         return holders;
     }
 
-    /// <summary>The pages every site has, which another step of every refresh writes.</summary>
-    private static bool IsFixedPage(string pagePath) =>
-        pagePath is SitePaths.Home or SitePaths.NotFound || pagePath == SitePaths.PageOf(SitePaths.TagsFolder) || pagePath == SitePaths.PageOf(SitePaths.ArchiveFolder);
+    /// <summary>The folders a page needs, from the top: <c>a</c> and <c>a/b</c> for <c>a/b/index.html</c>.</summary>
+    private static IEnumerable<string> FoldersOf(string pagePath)
+    {
+        for (var slash = pagePath.IndexOf('/', StringComparison.Ordinal); slash > 0; slash = pagePath.IndexOf('/', slash + 1))
+        {
+            yield return pagePath[..slash];
+        }
+    }
+
+    /// <summary>Whether <paramref name="path"/> is a file the site has besides its pages: a fixed one, a tag's feed, a month's sitemap.</summary>
+    private static bool IsFileOfIndex(string path, SiteCatalog catalog) =>
+        FixedFiles.Contains(path)
+        || catalog.Tags.Exists(tag => SitePaths.TagFeed(tag.Slug) == path)
+        || catalog.Months.Exists(month => SitePaths.SitemapOfMonth(month.Year, month.Month) == path);
+
+    /// <summary>Whether a folder the page needs is a file the site has: a fixed file, a feed, a sitemap, or a page.</summary>
+    private async Task<bool> IsBelowAFileAsync(IndexReader reader, string pagePath, CancellationToken cancellationToken)
+    {
+        var catalog = await reader.CatalogAsync(cancellationToken);
+        foreach (var folder in FoldersOf(pagePath))
+        {
+            if (IsFileOfIndex(folder, catalog) || (folder.EndsWith(".html", StringComparison.Ordinal) && await GeneratedPageAsync(reader, folder, cancellationToken) is not null))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private async Task<Settled?> GeneratedPageAsync(IndexReader reader, string pagePath, CancellationToken cancellationToken)
     {
-        if (IsFixedPage(pagePath))
+        if (FixedFiles.Contains(pagePath))
         {
             return Settled.Elsewhere;
         }
@@ -87,9 +142,17 @@ internal sealed class RedirectClaims(BlogOptions options, PageGenerator pages)
         {
             case ["posts", var slug, SitePaths.IndexDocument]:
                 var record = await reader.PostAsync(slug, null, cancellationToken);
-                if (record is null || !await reader.ListsAsync(record.Summary, cancellationToken))
+                if (record is null)
                 {
                     return null;
+                }
+
+                if (!await reader.ListsAsync(record.Summary, cancellationToken))
+                {
+                    // A record ahead of the index (an edit that stopped before the index followed) while the index still
+                    // lists the post elsewhere: its page stays until the edit's retry, as the refresh keeps it.
+                    var recordMonth = (record.Summary.Date.UtcDateTime.Year, record.Summary.Date.UtcDateTime.Month);
+                    return await PageRefresher.IsListedAnywhereAsync(documents, reader, record, recordMonth, cancellationToken) ? Settled.Elsewhere : null;
                 }
 
                 var (older, newer) = await reader.NeighboursAsync(record.Summary, cancellationToken);

@@ -70,7 +70,7 @@ public sealed record SourceRecord
         Unsettled = Merge([.. Unsettled, .. current.Unsettled, current.Indexed]).Where(version => !SamePlace(version, Indexed)).ToList(),
     };
 
-    /// <summary>Whether two versions of a post are the same index entry: the same slug, date and tags.</summary>
+    /// <summary>Whether two versions of a post are the same index entry: the same slug, date, tags and aliases.</summary>
     public static bool SamePlace(PostSummary version, PostSummary? other)
     {
         ArgumentNullException.ThrowIfNull(version);
@@ -82,11 +82,12 @@ public sealed record SourceRecord
         versions.OfType<PostSummary>().DistinctBy(PlaceOf).ToList();
 
     /// <summary>
-    /// What makes a version of a post an index entry of its own: its slug, its date (its month) and its tags, joined by
-    /// a character no tag holds (the parser refuses control characters in tags).
+    /// What makes a version of a post an index entry of its own: its slug, its date (its month), its tags and the paths
+    /// its aliases claim (each a claim in the index), joined by characters none holds (the parser refuses control
+    /// characters in tags, and NUL in a path).
     /// </summary>
-    private static (string Slug, DateTimeOffset Date, string Tags) PlaceOf(PostSummary version) =>
-        (version.Slug, version.Date, string.Join('\u0001', version.Tags));
+    private static (string Slug, DateTimeOffset Date, string Tags, string Aliases) PlaceOf(PostSummary version) =>
+        (version.Slug, version.Date, string.Join('\u0001', version.Tags), string.Join('\0', version.Aliases.Select(SitePaths.RedirectPageOf).Order(StringComparer.Ordinal)));
 
     /// <summary>Whether this record is about the file as <paramref name="entry"/> lists it now.</summary>
     public bool Describes(Storage.ContentEntry entry)
