@@ -201,6 +201,47 @@ public sealed class AliasPublishingTests : IDisposable
     }
 
     /// <summary>
+    /// The retry of an edit that changed only the aliases and stopped (or an edit after it) takes the claims of the
+    /// version that stopped out of the index, and leaves the post listed meanwhile: a refresh of another host between
+    /// the two index changes would otherwise make its pages without the post.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_retry_of_an_edit_that_changed_only_aliases_keeps_the_post_listed(bool editAgain)
+    {
+        await PublishAsync("posts/a.md", Post("A", "2024-01-10", "t", "/p1/"));
+        await PublishAsync("posts/b.md", Post("B", "2024-01-20", "t"));
+        _siteStore.BeforeWrite = FailingOnce(path => path == "p1/index.html");
+        var edit = _content.Upload("posts/a.md", Post("A", "2024-01-10", "t", "/p2/"), "a2");
+        await Assert.ThrowsAsync<IOException>(() => _publisher.PublishAsync(edit));
+        _siteStore.BeforeWrite = _ => Task.CompletedTask;
+
+        var month = Path.Combine(_state, "index", "months", "2024-01.json");
+        var listedAtCatalogWrites = new List<bool>();
+        var watching = new HookedStateStore(new FolderStateStore(_state))
+        {
+            BeforeWrite = path =>
+            {
+                if (path == Publishing.State.StatePaths.Catalog)
+                {
+                    listedAtCatalogWrites.Add(File.ReadAllText(month).Contains("posts/a.md", StringComparison.Ordinal));
+                }
+
+                return Task.CompletedTask;
+            },
+        };
+        if (editAgain)
+        {
+            edit = _content.Upload("posts/a.md", Post("A", "2024-01-10", "t", "/p3/"), "a3");
+        }
+
+        Assert.Equal(PublishOutcome.Published, (await OtherHost(state: watching).PublishAsync(edit)).Outcome);
+        Assert.All(listedAtCatalogWrites, listed => Assert.True(listed, $"a catalog was written while the month did not list A ({string.Join(", ", listedAtCatalogWrites)})"));
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    /// <summary>
     /// An edit of P to another month stops after P's record is written, before the index follows: the index still lists
     /// P, so P's page stays whatever an alias at its address does meanwhile, until the edit's retry.
     /// </summary>

@@ -228,7 +228,11 @@ public sealed partial class SitePublisher : IPostPublisher
         foreach (var leftover in unsettled.Where(version => version.Slug == post.Slug && !SourceRecord.SamePlace(version, indexed)))
         {
             leftovers.Add((leftover, (await NeighboursOfAsync(leftover, cancellationToken)).Slugs));
-            await _index.ApplyAsync(leftover, null, cancellationToken);
+
+            // A version listed where the indexed one is, claiming other aliases: only its claims go. Taking it out would
+            // take the post out of its lists until the index below, and a refresh in between would leave it out.
+            var listedAlike = indexed is not null && SourceRecord.SameListing(leftover, indexed);
+            await _index.ApplyAsync(leftover, listedAlike ? indexed : null, cancellationToken);
         }
 
         var (oldNeighbours, stillListed) = indexed is null ? ([], true) : await NeighboursOfAsync(indexed, cancellationToken);

@@ -81,13 +81,24 @@ public sealed record SourceRecord
     public static IReadOnlyList<PostSummary> Merge(IEnumerable<PostSummary?> versions) =>
         versions.OfType<PostSummary>().DistinctBy(PlaceOf).ToList();
 
+    /// <summary>Whether two versions of a post are listed alike: the same slug, date and tags, whatever their aliases.</summary>
+    public static bool SameListing(PostSummary version, PostSummary other)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        ArgumentNullException.ThrowIfNull(other);
+        return ListingOf(version) == ListingOf(other);
+    }
+
     /// <summary>
-    /// What makes a version of a post an index entry of its own: its slug, its date (its month), its tags and the paths
-    /// its aliases claim (each a claim in the index), joined by characters none holds (the parser refuses control
-    /// characters in tags, and NUL in a path).
+    /// What makes a version of a post an index entry of its own: where it is listed, and the paths its aliases claim
+    /// (each a claim in the index), joined by a character no path holds (the parser refuses NUL in a path).
     /// </summary>
-    private static (string Slug, DateTimeOffset Date, string Tags, string Aliases) PlaceOf(PostSummary version) =>
-        (version.Slug, version.Date, string.Join('\u0001', version.Tags), string.Join('\0', version.Aliases.Select(SitePaths.RedirectPageOf).Order(StringComparer.Ordinal)));
+    private static ((string Slug, DateTimeOffset Date, string Tags) Listing, string Claims) PlaceOf(PostSummary version) =>
+        (ListingOf(version), string.Join('\0', version.Aliases.Select(SitePaths.RedirectPageOf).Distinct().Order(StringComparer.Ordinal)));
+
+    /// <summary>Its slug, its date (its month) and its tags, joined by a character no tag holds (the parser refuses control characters in tags).</summary>
+    private static (string Slug, DateTimeOffset Date, string Tags) ListingOf(PostSummary version) =>
+        (version.Slug, version.Date, string.Join('\u0001', version.Tags));
 
     /// <summary>Whether this record is about the file as <paramref name="entry"/> lists it now.</summary>
     public bool Describes(Storage.ContentEntry entry)
