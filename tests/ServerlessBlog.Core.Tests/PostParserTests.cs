@@ -180,6 +180,28 @@ public sealed class PostParserTests
         Assert.Equal(2, error.Line);
     }
 
+    [Theory]
+    [InlineData("/robots.txt/")]
+    [InlineData("/feed.xml")]
+    [InlineData("/2019/old.HTML/")]
+    [InlineData("/posts/x/index.html/more/")]
+    public void An_alias_inside_a_folder_named_like_a_file_is_refused(string alias)
+    {
+        var error = Assert.Throws<ContentException>(() => Parse("a.md", $"---\ntitle: A\naliases: [{alias}]\n---\n"));
+
+        Assert.Contains("a name the site gives files", error.Message, StringComparison.Ordinal);
+        Assert.Equal(3, error.Line);
+    }
+
+    [Theory]
+    [InlineData("/2019/old.html", "2019/old.html")]
+    [InlineData("/v1.2/notes/", "v1.2/notes/")]
+    [InlineData("/files/report.pdf/", "files/report.pdf/")]
+    public void An_alias_ending_in_a_page_or_with_other_dots_is_kept(string alias, string expected)
+    {
+        Assert.Equal([expected], Parse("a.md", $"---\ntitle: A\naliases: [{alias}]\n---\n").Aliases);
+    }
+
     [Fact]
     public void An_alias_outside_the_site_is_refused()
     {

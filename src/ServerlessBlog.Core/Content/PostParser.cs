@@ -16,6 +16,9 @@ public sealed class PostParser
         "summary", "description", "slug", "author", "authors", "image", "images", "cover", "aliases", "redirect_from",
     };
 
+    /// <summary>The endings of the files the site makes: no alias may put a page in a folder named so.</summary>
+    private static readonly string[] FileExtensions = [".html", ".htm", ".xml", ".json", ".txt", ".css", ".svg"];
+
     private readonly int _maxPostBytes;
     private readonly int _maxTags;
     private readonly int _maxAliases;
@@ -173,10 +176,15 @@ public sealed class PostParser
         var aliases = new List<string>();
         foreach (var alias in FrontMatterValues.AsList(frontMatter.Find("aliases", "redirect_from")))
         {
-            var path = SitePathText.NormalizeRelative(alias);
-            if (path is null)
+            var line = frontMatter.LineOf(frontMatter.Values.ContainsKey("aliases") ? "aliases" : "redirect_from");
+            var path = SitePathText.NormalizeRelative(alias) ?? throw new ContentException($"alias '{alias}' is not a path on this site", line);
+
+            // A page inside a folder named like a file (feed.xml/, old.html/) would need a folder where the site may have
+            // that file, now or later: a build could not settle that once for all, so such an alias is refused.
+            var page = SitePaths.RedirectPageOf(path);
+            if (page.Split('/')[..^1].FirstOrDefault(folder => FileExtensions.Any(extension => folder.EndsWith(extension, StringComparison.OrdinalIgnoreCase))) is { } fileName)
             {
-                throw new ContentException($"alias '{alias}' is not a path on this site", frontMatter.LineOf(frontMatter.Values.ContainsKey("aliases") ? "aliases" : "redirect_from"));
+                throw new ContentException($"alias '{alias}' would put a page inside '{fileName}', a name the site gives files; an alias ending in '.html' is a page itself", line);
             }
 
             aliases.Add(path);

@@ -18,12 +18,10 @@ namespace ServerlessBlog.Core.Publishing;
 /// <param name="documents">The publishing state, to tell a post whose record is ahead of the index from a post gone.</param>
 internal sealed class RedirectClaims(BlogOptions options, PageGenerator pages, StateDocuments documents)
 {
-    /// <summary>The files every site has at the same paths, besides its pages.</summary>
-    private static readonly HashSet<string> FixedFiles = new(StringComparer.Ordinal)
+    /// <summary>The pages every site has, whatever its index (a redirect page is a page: no other file can be one).</summary>
+    private static readonly HashSet<string> FixedPages = new(StringComparer.Ordinal)
     {
-        SitePaths.Home, SitePaths.NotFound, SitePaths.RssFeed, SitePaths.AtomFeed, SitePaths.JsonFeed, SitePaths.Sitemap,
-        SitePaths.SitemapOfPages, SitePaths.Robots, SitePaths.Stylesheet, SitePaths.Icon,
-        SitePaths.PageOf(SitePaths.TagsFolder), SitePaths.PageOf(SitePaths.ArchiveFolder),
+        SitePaths.Home, SitePaths.NotFound, SitePaths.PageOf(SitePaths.TagsFolder), SitePaths.PageOf(SitePaths.ArchiveFolder),
     };
 
     /// <summary>What a page path holds: a file to write, a page to delete, or a page some other step writes.</summary>
@@ -41,8 +39,8 @@ internal sealed class RedirectClaims(BlogOptions options, PageGenerator pages, S
     /// <param name="cancellationToken">Cancels it.</param>
     /// <returns>
     /// The page the site makes there, made again (a redirect written from an older index may have taken its place), or
-    /// left to the step that makes it; else the redirect page of the first post claiming it, unless it needs a folder
-    /// where the site has a file (<c>blog build</c> leaves such an alias out); else a deletion.
+    /// left to the step that makes it; else the redirect page of the first post claiming it; else a deletion. (No alias
+    /// needs a folder where the site has a file: the parser refuses a folder named like one.)
     /// </returns>
     public async Task<Settled> SettleAsync(IndexReader reader, string pagePath, bool deleting, CancellationToken cancellationToken)
     {
@@ -62,29 +60,24 @@ internal sealed class RedirectClaims(BlogOptions options, PageGenerator pages, S
             return Settled.Deleted;
         }
 
-        return await IsBelowAFileAsync(reader, pagePath, cancellationToken)
-            ? Settled.Elsewhere
-            : new Settled(pages.RedirectPage(claimants[0], pagePath), false);
+        return new Settled(pages.RedirectPage(claimants[0], pagePath), false);
     }
 
     /// <summary>
     /// Of every listed post's aliases, the redirect pages each post has: those of which it is the first claimant, where
-    /// the site makes no page of its own and has no file where the page needs a folder. For a rendering of every page,
-    /// which reads the whole index anyway.
+    /// the site makes no page of its own. For a rendering of every page, which reads the whole index anyway.
     /// </summary>
     /// <param name="posts">Every post the index lists.</param>
     /// <param name="generatedPages">The pages the site makes from the index (post, month, tag and tag-year pages).</param>
-    /// <param name="catalog">The index's months and tags, for the files the site has of each (feeds, sitemaps).</param>
     /// <returns>The source path of the post that has each redirect page.</returns>
-    public static Dictionary<string, string> Holders(IEnumerable<PostSummary> posts, IReadOnlySet<string> generatedPages, SiteCatalog catalog)
+    public static Dictionary<string, string> Holders(IEnumerable<PostSummary> posts, IReadOnlySet<string> generatedPages)
     {
         var holders = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var post in posts)
         {
             foreach (var page in post.Aliases.Select(SitePaths.RedirectPageOf))
             {
-                if (!generatedPages.Contains(page) && !FixedFiles.Contains(page)
-                    && !FoldersOf(page).Any(folder => generatedPages.Contains(folder) || IsFileOfIndex(folder, catalog))
+                if (!generatedPages.Contains(page) && !FixedPages.Contains(page)
                     && (!holders.TryGetValue(page, out var holder) || string.CompareOrdinal(post.SourcePath, holder) < 0))
                 {
                     holders[page] = post.SourcePath;
@@ -95,39 +88,9 @@ internal sealed class RedirectClaims(BlogOptions options, PageGenerator pages, S
         return holders;
     }
 
-    /// <summary>The folders a page needs, from the top: <c>a</c> and <c>a/b</c> for <c>a/b/index.html</c>.</summary>
-    private static IEnumerable<string> FoldersOf(string pagePath)
-    {
-        for (var slash = pagePath.IndexOf('/', StringComparison.Ordinal); slash > 0; slash = pagePath.IndexOf('/', slash + 1))
-        {
-            yield return pagePath[..slash];
-        }
-    }
-
-    /// <summary>Whether <paramref name="path"/> is a file the site has besides its pages: a fixed one, a tag's feed, a month's sitemap.</summary>
-    private static bool IsFileOfIndex(string path, SiteCatalog catalog) =>
-        FixedFiles.Contains(path)
-        || catalog.Tags.Exists(tag => SitePaths.TagFeed(tag.Slug) == path)
-        || catalog.Months.Exists(month => SitePaths.SitemapOfMonth(month.Year, month.Month) == path);
-
-    /// <summary>Whether a folder the page needs is a file the site has: a fixed file, a feed, a sitemap, or a page.</summary>
-    private async Task<bool> IsBelowAFileAsync(IndexReader reader, string pagePath, CancellationToken cancellationToken)
-    {
-        var catalog = await reader.CatalogAsync(cancellationToken);
-        foreach (var folder in FoldersOf(pagePath))
-        {
-            if (IsFileOfIndex(folder, catalog) || (folder.EndsWith(".html", StringComparison.Ordinal) && await GeneratedPageAsync(reader, folder, cancellationToken) is not null))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private async Task<Settled?> GeneratedPageAsync(IndexReader reader, string pagePath, CancellationToken cancellationToken)
     {
-        if (FixedFiles.Contains(pagePath))
+        if (FixedPages.Contains(pagePath))
         {
             return Settled.Elsewhere;
         }

@@ -192,7 +192,7 @@ internal sealed class WholeSiteRenderer(BlogOptions options, PageGenerator pages
 
         var generated = listed.Select(post => SitePaths.PageOf(post.Folder)).ToHashSet(StringComparer.Ordinal);
         generated.UnionWith(paths);
-        var holders = RedirectClaims.Holders(listed, generated, catalog);
+        var holders = RedirectClaims.Holders(listed, generated);
 
         // Post pages one month at a time, a page written as soon as it is made: a site's records need not fit in memory.
         foreach (var month in months)
