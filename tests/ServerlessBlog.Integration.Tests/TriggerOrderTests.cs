@@ -81,6 +81,38 @@ public sealed class TriggerOrderTests(AzuriteFixture azurite)
         Assert.Contains("Foo", await new SiteReader(blog.Containers.Site).ReadAsync("posts/foo/index.html"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Aliases_in_blob_storage_are_settled_whatever_order_the_triggers_run_in()
+    {
+        await using var blog = await BlogServices.CreateAsync(azurite, "https://order.example/", Now);
+        var files = new Dictionary<string, string>
+        {
+            ["posts/z.md"] = "---\ntitle: Z\ndate: 2025-05-03\naliases: [/posts/x/, /shared/]\n---\nZ.\n",
+            ["posts/x.md"] = "---\ntitle: X\ndate: 2025-05-02\n---\nX.\n",
+            ["posts/a.md"] = "---\ntitle: A\ndate: 2025-05-01\naliases: [/shared/]\n---\nA.\n",
+        };
+        foreach (var (name, text) in files)
+        {
+            await blog.Containers.Posts.GetBlobClient(name).UploadAsync(BinaryData.FromString(text));
+            await blog.Handler.PublishAsync(name);
+        }
+
+        // X keeps its page against Z's alias, and a.md, whose path sorts first, has the shared alias.
+        var site = new SiteReader(blog.Containers.Site);
+        Assert.DoesNotContain("https://order.example/posts/z/", await site.ReadAsync("posts/x/index.html"), StringComparison.Ordinal);
+        Assert.Contains("https://order.example/posts/a/", await site.ReadAsync("shared/index.html"), StringComparison.Ordinal);
+
+        // X's address goes to the post claiming it, and the shared alias to the one left.
+        foreach (var name in new[] { "posts/x.md", "posts/a.md" })
+        {
+            await blog.Containers.Posts.GetBlobClient(name).DeleteAsync();
+            await blog.Handler.UnpublishAsync(name);
+        }
+
+        Assert.Contains("https://order.example/posts/z/", await site.ReadAsync("posts/x/index.html"), StringComparison.Ordinal);
+        Assert.Contains("https://order.example/posts/z/", await site.ReadAsync("shared/index.html"), StringComparison.Ordinal);
+    }
+
     private static BinaryData Post(string title) =>
         BinaryData.FromString($"---\ntitle: {title}\ndate: 2025-05-01\n---\n{title}.\n");
 }
