@@ -201,19 +201,21 @@ public sealed class AliasPublishingTests : IDisposable
     }
 
     /// <summary>
-    /// The retry of an edit that changed only the aliases and stopped (or an edit after it) takes the claims of the
-    /// version that stopped out of the index, and leaves the post listed meanwhile: a refresh of another host between
-    /// the two index changes would otherwise make its pages without the post.
+    /// The retry of an edit that stopped after the index took it (aliases changed, and maybe tags or the day) takes the
+    /// claims of the version that stopped out of the index, and leaves the post listed meanwhile: a refresh of another
+    /// host between the two index changes would otherwise make its pages without the post.
     /// </summary>
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task The_retry_of_an_edit_that_changed_only_aliases_keeps_the_post_listed(bool editAgain)
+    [InlineData("2024-01-10", "t", false)]
+    [InlineData("2024-01-10", "t", true)]
+    [InlineData("2024-01-10", "u", true)]
+    [InlineData("2024-01-15", "t", true)]
+    public async Task The_retry_of_an_edit_that_stopped_keeps_the_post_listed(string stoppedDate, string stoppedTag, bool editAgain)
     {
         await PublishAsync("posts/a.md", Post("A", "2024-01-10", "t", "/p1/"));
         await PublishAsync("posts/b.md", Post("B", "2024-01-20", "t"));
         _siteStore.BeforeWrite = FailingOnce(path => path == "p1/index.html");
-        var edit = _content.Upload("posts/a.md", Post("A", "2024-01-10", "t", "/p2/"), "a2");
+        var edit = _content.Upload("posts/a.md", Post("A", stoppedDate, stoppedTag, "/p2/"), "a2");
         await Assert.ThrowsAsync<IOException>(() => _publisher.PublishAsync(edit));
         _siteStore.BeforeWrite = _ => Task.CompletedTask;
 
@@ -238,6 +240,59 @@ public sealed class AliasPublishingTests : IDisposable
 
         Assert.Equal(PublishOutcome.Published, (await OtherHost(state: watching).PublishAsync(edit)).Outcome);
         Assert.All(listedAtCatalogWrites, listed => Assert.True(listed, $"a catalog was written while the month did not list A ({string.Join(", ", listedAtCatalogWrites)})"));
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    /// <summary>A slug change that stopped at one of its pages, then edited again, edited back, taken off, or retried.</summary>
+    [Theory]
+    [InlineData("p1/index.html", 0)]
+    [InlineData("p1/index.html", 1)]
+    [InlineData("p1/index.html", 2)]
+    [InlineData("p1/index.html", 3)]
+    [InlineData("posts/a2/index.html", 0)]
+    [InlineData("posts/a2/index.html", 1)]
+    [InlineData("posts/a2/index.html", 2)]
+    [InlineData("posts/a2/index.html", 3)]
+    [InlineData("posts/a/index.html", 0)]
+    [InlineData("posts/a/index.html", 1)]
+    [InlineData("posts/a/index.html", 2)]
+    [InlineData("posts/a/index.html", 3)]
+    public async Task A_slug_change_that_stopped_settles_as_built_after_the_next_change(string stoppedAt, int next)
+    {
+        const string Renamed = "---\ntitle: A\nslug: a2\ndate: 2024-01-10T00:00:00Z\ntags: [t]\naliases: [/p2/, /posts/a/]\n---\nBody.\n";
+        await PublishAsync("posts/a.md", Post("A", "2024-01-10", "t", "/p1/"));
+        await PublishAsync("posts/b.md", Post("B", "2024-01-20", "t", "/p2/"));
+        _siteStore.BeforeWrite = FailingOnce(path => path == stoppedAt);
+        await Assert.ThrowsAsync<IOException>(() => _publisher.PublishAsync(_content.Upload("posts/a.md", Renamed, "a2")));
+        _siteStore.BeforeWrite = _ => Task.CompletedTask;
+
+        switch (next)
+        {
+            case 0:
+                await PublishAsync("posts/a.md", Renamed.Replace("[/p2/, /posts/a/]", "[/p3/]", StringComparison.Ordinal));
+                break;
+            case 1:
+                await PublishAsync("posts/a.md", Post("A", "2024-01-10", "t", "/p3/"));
+                break;
+            case 2:
+                await TakeOffAsync("posts/a.md");
+                break;
+            default:
+                await PublishAsync("posts/a.md", Renamed);
+                break;
+        }
+
+        await AssertAsBuiltAsync("p1/index.html", "p2/index.html", "p3/index.html", "posts/a/index.html", "posts/a2/index.html", "posts/b/index.html");
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    [Fact]
+    public async Task An_htm_alias_is_a_folder_of_its_own_as_built()
+    {
+        await PublishAsync("posts/a.md", Post("A", "2024-01-10", "t", "/old.htm", "/about/index.htm"));
+
+        await AssertAsBuiltAsync("old.htm/index.html", "about/index.htm/index.html");
+        Assert.True(File.Exists(Path.Combine(_site, "old.htm", "index.html")));
         await AssertSiteIsTheWholeBuildAsync();
     }
 

@@ -197,9 +197,23 @@ public sealed class PostParserTests
     [InlineData("/2019/old.html", "2019/old.html")]
     [InlineData("/v1.2/notes/", "v1.2/notes/")]
     [InlineData("/files/report.pdf/", "files/report.pdf/")]
+    [InlineData("/old.htm", "old.htm")]
+    [InlineData("/2009/03/post.htm", "2009/03/post.htm")]
+    [InlineData("/tags/node.js/", "tags/node.js/")]
+    [InlineData("/old.php", "old.php")]
+    [InlineData("/blog/feed/", "blog/feed/")]
     public void An_alias_ending_in_a_page_or_with_other_dots_is_kept(string alias, string expected)
     {
         Assert.Equal([expected], Parse("a.md", $"---\ntitle: A\naliases: [{alias}]\n---\n").Aliases);
+    }
+
+    [Fact]
+    public void An_alias_refused_names_the_line_of_redirect_from_when_aliases_is_empty()
+    {
+        var error = Assert.Throws<ContentException>(() => Parse("a.md", "---\ntitle: A\naliases:\nredirect_from: [/feed.xml/]\n---\n"));
+
+        Assert.Contains("a name the site gives files", error.Message, StringComparison.Ordinal);
+        Assert.Equal(4, error.Line);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class PostParser
     };
 
     /// <summary>The endings of the files the site makes: no alias may put a page in a folder named so.</summary>
-    private static readonly string[] FileExtensions = [".html", ".htm", ".xml", ".json", ".txt", ".css", ".svg"];
+    private static readonly string[] FileExtensions = [".html", ".xml", ".json", ".txt", ".css", ".svg"];
 
     private readonly int _maxPostBytes;
     private readonly int _maxTags;
@@ -92,7 +92,7 @@ public sealed class PostParser
             Tags = Limit(Distinct(FrontMatterValues.AsList(frontMatter.Find("tags") ?? taxonomies?.GetValueOrDefault("tags"))), _maxTags, "tags", frontMatter),
             Categories = Limit(Distinct(FrontMatterValues.AsList(frontMatter.Find("categories") ?? taxonomies?.GetValueOrDefault("categories"))), _maxTags, "categories", frontMatter),
             Authors = FrontMatterValues.AsNames(frontMatter.Find("authors", "author")),
-            Aliases = Limit(ReadAliases(frontMatter), _maxAliases, frontMatter.Values.ContainsKey("aliases") ? "aliases" : "redirect_from", frontMatter),
+            Aliases = Limit(ReadAliases(frontMatter), _maxAliases, AliasesKey(frontMatter), frontMatter),
             Draft = ReadFlag(frontMatter, "draft") == true || ReadFlag(frontMatter, "published") == false || fileName.InDraftsFolder,
             Summary = FrontMatterValues.AsText(frontMatter.Find("summary", "description")),
             Image = ReadImage(frontMatter),
@@ -176,7 +176,7 @@ public sealed class PostParser
         var aliases = new List<string>();
         foreach (var alias in FrontMatterValues.AsList(frontMatter.Find("aliases", "redirect_from")))
         {
-            var line = frontMatter.LineOf(frontMatter.Values.ContainsKey("aliases") ? "aliases" : "redirect_from");
+            var line = frontMatter.LineOf(AliasesKey(frontMatter));
             var path = SitePathText.NormalizeRelative(alias) ?? throw new ContentException($"alias '{alias}' is not a path on this site", line);
 
             // A page inside a folder named like a file (feed.xml/, old.html/) would need a folder where the site may have
@@ -192,6 +192,9 @@ public sealed class PostParser
 
         return aliases;
     }
+
+    /// <summary>The key the aliases are read from: Hugo's <c>aliases</c>, or Jekyll's <c>redirect_from</c> when that is empty.</summary>
+    private static string AliasesKey(FrontMatter frontMatter) => frontMatter.Find("aliases") is not null ? "aliases" : "redirect_from";
 
     /// <summary>The fields the post does not interpret, for themes (Hugo's <c>.Params</c>).</summary>
     private static IReadOnlyDictionary<string, object?> ReadParams(FrontMatter frontMatter)

@@ -229,10 +229,9 @@ public sealed partial class SitePublisher : IPostPublisher
         {
             leftovers.Add((leftover, (await NeighboursOfAsync(leftover, cancellationToken)).Slugs));
 
-            // A version listed where the indexed one is, claiming other aliases: only its claims go. Taking it out would
-            // take the post out of its lists until the index below, and a refresh in between would leave it out.
-            var listedAlike = indexed is not null && SourceRecord.SameListing(leftover, indexed);
-            await _index.ApplyAsync(leftover, listedAlike ? indexed : null, cancellationToken);
+            // Replaced by the indexed version rather than taken out: the post stays in the lists it shares with the
+            // leftover (a month, tags) until the index below, where a refresh in between would leave it out.
+            await _index.ApplyAsync(leftover, indexed, cancellationToken);
         }
 
         var (oldNeighbours, stillListed) = indexed is null ? ([], true) : await NeighboursOfAsync(indexed, cancellationToken);

@@ -81,14 +81,6 @@ public sealed record SourceRecord
     public static IReadOnlyList<PostSummary> Merge(IEnumerable<PostSummary?> versions) =>
         versions.OfType<PostSummary>().DistinctBy(PlaceOf).ToList();
 
-    /// <summary>Whether two versions of a post are listed alike: the same slug, date and tags, whatever their aliases.</summary>
-    public static bool SameListing(PostSummary version, PostSummary other)
-    {
-        ArgumentNullException.ThrowIfNull(version);
-        ArgumentNullException.ThrowIfNull(other);
-        return ListingOf(version) == ListingOf(other);
-    }
-
     /// <summary>
     /// What makes a version of a post an index entry of its own: where it is listed, and the paths its aliases claim
     /// (each a claim in the index), joined by a character no path holds (the parser refuses NUL in a path).
