@@ -416,6 +416,43 @@ public sealed class AliasPublishingTests : IDisposable
         await AssertSiteIsTheWholeBuildAsync();
     }
 
+    /// <summary>
+    /// A refresh writes B's redirect; the request times out and lands after another host's edit of B dropped the alias
+    /// and deleted the page. The refresh that stopped marks the pages not known to be whole, and the next reconcile
+    /// renders every page again: the redirect page nobody claims goes with it, as a build has none.
+    /// </summary>
+    [Theory]
+    [InlineData("/shared/", "shared/index.html")]
+    [InlineData("/posts/old/", "posts/old/index.html")]
+    [InlineData("/2019/01/old.html", "2019/01/old.html")]
+    public async Task A_late_redirect_nobody_claims_any_more_goes_at_the_next_reconcile(string alias, string page)
+    {
+        await PublishAsync("posts/x.md", Post("X", "2024-01-10", "t"));
+        var late = new LateSiteStore(new FolderSiteStore(_site), path => path == page);
+        var upload = _content.Upload("posts/b.md", Post("B", "2024-01-12", "t", alias), "b1");
+        await Assert.ThrowsAsync<IOException>(() => NewPublisher(late).PublishAsync(upload));
+
+        await PublishAsync("posts/b.md", Post("B", "2024-01-12", "t"), OtherHost());
+        await late.LandAsync();
+
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
+    /// <summary>The same with a whole rendering's late write (a theme applied): its redirect lands after the claim went.</summary>
+    [Fact]
+    public async Task A_late_redirect_of_a_whole_rendering_nobody_claims_any_more_goes_at_the_next_reconcile()
+    {
+        await PublishAsync("posts/b.md", Post("B", "2024-01-12", "t", "/shared/"));
+        _content.Upload("_theme/style.css", "body { color: #123; }\n", "s1");
+        var late = new LateSiteStore(new FolderSiteStore(_site), path => path == "shared/index.html");
+        await Assert.ThrowsAsync<IOException>(() => NewPublisher(late).ApplyThemeAsync(_content));
+
+        await PublishAsync("posts/b.md", Post("B", "2024-01-12", "t"), OtherHost());
+        await late.LandAsync();
+
+        await AssertSiteIsTheWholeBuildAsync();
+    }
+
     private static string Post(string title, string date, string tag, params string[] aliases) =>
         $"---\ntitle: {title}\ndate: {date}T00:00:00Z\ntags: [{tag}]\n{(aliases.Length > 0 ? $"aliases: [{string.Join(", ", aliases)}]\n" : string.Empty)}---\nBody of {title}.\n";
 

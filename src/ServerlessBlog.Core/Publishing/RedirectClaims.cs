@@ -24,6 +24,9 @@ internal sealed class RedirectClaims(BlogOptions options, PageGenerator pages, S
         SitePaths.Home, SitePaths.NotFound, SitePaths.PageOf(SitePaths.TagsFolder), SitePaths.PageOf(SitePaths.ArchiveFolder),
     };
 
+    /// <summary>Whether <paramref name="pagePath"/> is a page every site has, which no alias takes.</summary>
+    public static bool IsFixedPage(string pagePath) => FixedPages.Contains(pagePath);
+
     /// <summary>What a page path holds: a file to write, a page to delete, or a page some other step writes.</summary>
     public readonly record struct Settled(SiteFile? File, bool Delete)
     {

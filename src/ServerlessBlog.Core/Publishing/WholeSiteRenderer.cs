@@ -61,6 +61,7 @@ internal sealed class WholeSiteRenderer(BlogOptions options, PageGenerator pages
             if (pass == 1)
             {
                 changed += await DeleteStrayPagesAsync(now, cancellationToken);
+                changed += await DeleteUnclaimedRedirectPagesAsync(now, cancellationToken);
             }
 
             if (!await reader.IsStaleAsync(cancellationToken))
@@ -114,6 +115,42 @@ internal sealed class WholeSiteRenderer(BlogOptions options, PageGenerator pages
             if (stray)
             {
                 await site.DeleteAsync(path, cancellationToken);
+                deleted++;
+            }
+        }
+
+        return deleted;
+    }
+
+    /// <summary>
+    /// Deletes the redirect pages of paths no post claims any more (their claims are kept, empty), where the site makes no
+    /// page: a write that timed out may have landed after the claim went. Each is checked again against its claims as they
+    /// are after the listing, as stray pages are.
+    /// </summary>
+    private async Task<int> DeleteUnclaimedRedirectPagesAsync(HashSet<string> now, CancellationToken cancellationToken)
+    {
+        var unclaimed = new List<string>();
+        await foreach (var path in documents.Store.ListAsync(StatePaths.RedirectsFolder, cancellationToken))
+        {
+            if (!path.EndsWith(".json", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var page = StatePaths.RedirectPageOf(path);
+            if (!now.Contains(page) && !RedirectClaims.IsFixedPage(page))
+            {
+                unclaimed.Add(page);
+            }
+        }
+
+        var deleted = 0;
+        foreach (var page in unclaimed)
+        {
+            if ((await documents.ReadAsync<List<PostSummary>>(StatePaths.Redirect(page), cancellationToken)).Value is not { Count: > 0 }
+                && await site.ReadAsync(page, cancellationToken) is not null)
+            {
+                await site.DeleteAsync(page, cancellationToken);
                 deleted++;
             }
         }

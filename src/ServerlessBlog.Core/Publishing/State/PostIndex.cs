@@ -39,7 +39,7 @@ public sealed class PostIndex
                 current is not null && current.Date.UtcDateTime.Year == key.Year && tagNames.ContainsKey(key.Tag) ? current : null,
                 cancellationToken)))
             .Concat(ChangeKeys.RedirectPages(previous, current).Select(page => UpsertAsync(
-                StatePaths.Redirect(page), previous, claimed.Contains(page) ? current : null, cancellationToken, BySourcePath.Instance))));
+                StatePaths.Redirect(page), previous, claimed.Contains(page) ? current : null, cancellationToken, BySourcePath.Instance, keepEmpty: true))));
         var (catalogValue, catalogVersion) = await catalogRead;
 
         // The partitions counted by the attempt that wrote the catalog: earlier attempts lost a race.
@@ -58,7 +58,7 @@ public sealed class PostIndex
         return new IndexSnapshot([.. counted, (StatePaths.Catalog, update.Written, update.Version)]) { RenamedTags = renamed.ToHashSet(StringComparer.Ordinal) };
     }
 
-    private async Task UpsertAsync(string path, PostSummary? previous, PostSummary? current, CancellationToken cancellationToken, IComparer<PostSummary>? order = null) =>
+    private async Task UpsertAsync(string path, PostSummary? previous, PostSummary? current, CancellationToken cancellationToken, IComparer<PostSummary>? order = null, bool keepEmpty = false) =>
         await _documents.UpdateAsync<List<PostSummary>>(
             path,
             posts =>
@@ -71,7 +71,7 @@ public sealed class PostIndex
                     posts.Sort(order ?? SiteIndex.NewestFirst.Instance);
                 }
 
-                return posts.Count == 0 ? null : posts;
+                return posts.Count == 0 && !keepEmpty ? null : posts;
             },
             cancellationToken);
 

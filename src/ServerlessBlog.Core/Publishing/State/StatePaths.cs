@@ -13,6 +13,9 @@ public static class StatePaths
 
     public const string SourcesFolder = "sources/";
 
+    /// <summary>The claims of redirect pages (<see cref="Redirect"/>).</summary>
+    public const string RedirectsFolder = "index/redirects/";
+
     /// <summary>The theme files the site is rendered with (<see cref="ThemeRecord"/>).</summary>
     public const string Theme = "theme.json";
 
@@ -31,8 +34,13 @@ public static class StatePaths
     /// <summary>
     /// The summaries of the posts that claim one redirect page (<paramref name="pagePath"/>, the page of an alias) by
     /// their aliases, in the order of their source paths: the first has it, unless the site makes a page there anyway.
+    /// A path no post claims any more keeps an empty list, so that a rendering of every page can find a redirect page
+    /// written there late (a write that timed out) and delete it.
     /// </summary>
-    public static string Redirect(string pagePath) => $"index/redirects/{pagePath}.json";
+    public static string Redirect(string pagePath) => $"{RedirectsFolder}{pagePath}.json";
+
+    /// <summary>The page a claims document of <see cref="Redirect"/> is about.</summary>
+    public static string RedirectPageOf(string statePath) => statePath[RedirectsFolder.Length..^".json".Length];
 
     /// <summary>The files whose posts link to the post of one source file.</summary>
     public static string LinksTo(string sourcePath) => $"links/{sourcePath}.json";
