@@ -482,7 +482,10 @@ public sealed class AliasPublishingTests : IDisposable
                 var expected = Path.Combine(built, page);
                 var actual = Path.Combine(_site, page);
                 Assert.True(File.Exists(expected) == File.Exists(actual), $"{page}: in the build {File.Exists(expected)}, on the site {File.Exists(actual)}");
-                Assert.True(!File.Exists(expected) || File.ReadAllBytes(expected).AsSpan().SequenceEqual(File.ReadAllBytes(actual)), $"{page} differs");
+                if (File.Exists(expected) && !File.ReadAllBytes(expected).AsSpan().SequenceEqual(File.ReadAllBytes(actual)))
+                {
+                    Assert.Fail($"{page} differs: {GoldenCorpus.FirstDifference(File.ReadAllText(expected), File.ReadAllText(actual))}");
+                }
             }
         }
         finally

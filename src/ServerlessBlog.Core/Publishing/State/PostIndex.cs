@@ -27,6 +27,7 @@ public sealed class PostIndex
         var tagNames = (current?.Tags ?? []).ToDictionary(Slug.From, tag => tag, StringComparer.Ordinal);
         var tagYears = ChangeKeys.TagYears(previous, current).ToList();
         var claimed = current?.Aliases.Select(SitePaths.RedirectPageOf).ToHashSet(StringComparer.Ordinal) ?? [];
+        var claimant = current is null ? null : Claimant(current);
 
         // Each partition is its own document with its own optimistic loop: update them all at once, and read the
         // catalog meanwhile; if another publisher writes it before this one does, the conditional write says so.
@@ -39,7 +40,7 @@ public sealed class PostIndex
                 current is not null && current.Date.UtcDateTime.Year == key.Year && tagNames.ContainsKey(key.Tag) ? current : null,
                 cancellationToken)))
             .Concat(ChangeKeys.RedirectPages(previous, current).Select(page => UpsertAsync(
-                StatePaths.Redirect(page), previous, claimed.Contains(page) ? current : null, cancellationToken, BySourcePath.Instance, keepEmpty: true))));
+                StatePaths.Redirect(page), previous, claimed.Contains(page) ? claimant : null, cancellationToken, BySourcePath.Instance, keepEmpty: true))));
         var (catalogValue, catalogVersion) = await catalogRead;
 
         // The partitions counted by the attempt that wrote the catalog: earlier attempts lost a race.
@@ -57,6 +58,15 @@ public sealed class PostIndex
         var renamed = (update.Written?.Tags ?? []).Where(tag => before.TryGetValue(tag.Slug, out var name) && name != tag.Name).Select(tag => tag.Slug);
         return new IndexSnapshot([.. counted, (StatePaths.Catalog, update.Written, update.Version)]) { RenamedTags = renamed.ToHashSet(StringComparer.Ordinal) };
     }
+
+    /// <summary>What a claims document keeps of a post: what its redirect page and the choice of the holder need.</summary>
+    private static PostSummary Claimant(PostSummary post) => new()
+    {
+        Slug = post.Slug,
+        Title = post.Title,
+        SourcePath = post.SourcePath,
+        Date = post.Date,
+    };
 
     private async Task UpsertAsync(string path, PostSummary? previous, PostSummary? current, CancellationToken cancellationToken, IComparer<PostSummary>? order = null, bool keepEmpty = false) =>
         await _documents.UpdateAsync<List<PostSummary>>(
