@@ -453,6 +453,31 @@ public sealed class AliasPublishingTests : IDisposable
         await AssertSiteIsTheWholeBuildAsync();
     }
 
+    /// <summary>
+    /// An alias is dropped (its claims stay, empty) and an asset is uploaded at its page later: a rendering of every
+    /// page deletes late redirects at such paths, and must keep the asset, as a build does.
+    /// </summary>
+    [Theory]
+    [InlineData("/old.html", "old.html")]
+    [InlineData("/legacy/", "legacy/index.html")]
+    public async Task An_asset_at_a_path_an_alias_once_claimed_stays_through_a_whole_rendering(string alias, string asset)
+    {
+        // Only a site whose authors are all trusted publishes an HTML asset.
+        var options = GoldenCorpus.Options;
+        options.AllowRawHtml = true;
+        var publisher = new SitePublisher(Options.Create(options), new FolderSiteStore(_site), new FolderStateStore(_state), _time, NullLogger<SitePublisher>.Instance);
+        const string Legacy = "<!doctype html><title>Legacy</title><p>kept</p>";
+        foreach (var (path, text) in new[] { ("posts/b.md", Post("B", "2024-01-12", "t", alias)), ("posts/b.md", Post("B", "2024-01-12", "t")), (asset, Legacy) })
+        {
+            Assert.Equal(PublishOutcome.Published, (await publisher.PublishAsync(_content.Upload(path, text, Guid.NewGuid().ToString("N")))).Outcome);
+        }
+
+        _content.Upload("_theme/style.css", "body { color: #123; }\n", "s1");
+        await publisher.ApplyThemeAsync(_content);
+
+        Assert.Equal(Legacy, await ReadPageAsync(asset));
+    }
+
     private static string Post(string title, string date, string tag, params string[] aliases) =>
         $"---\ntitle: {title}\ndate: {date}T00:00:00Z\ntags: [{tag}]\n{(aliases.Length > 0 ? $"aliases: [{string.Join(", ", aliases)}]\n" : string.Empty)}---\nBody of {title}.\n";
 

@@ -144,10 +144,19 @@ internal sealed class WholeSiteRenderer(BlogOptions options, PageGenerator pages
             }
         }
 
+        if (unclaimed.Count == 0)
+        {
+            return 0;
+        }
+
+        // The index as it is after the listing (a post published meanwhile may have a page at such a path), then each
+        // path's claims; and an asset is the author's file wherever it is (its status says so: its path is its address).
+        var fresh = await PagePathsAsync(new IndexReader(documents), cancellationToken);
         var deleted = 0;
-        foreach (var page in unclaimed)
+        foreach (var page in unclaimed.Where(page => !fresh.Contains(page)))
         {
             if ((await documents.ReadAsync<List<PostSummary>>(StatePaths.Redirect(page), cancellationToken)).Value is not { Count: > 0 }
+                && (await documents.ReadAsync<SourceRecord>(StatePaths.Source(page), cancellationToken)).Value is not { IsAsset: true }
                 && await site.ReadAsync(page, cancellationToken) is not null)
             {
                 await site.DeleteAsync(page, cancellationToken);
