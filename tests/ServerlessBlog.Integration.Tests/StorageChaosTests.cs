@@ -37,8 +37,9 @@ public sealed partial class StorageChaosTests(AzuriteFixture azurite, ITestOutpu
             ["Blog:Chaos:Latency"] = "00:00:00.050",
             ["Blog:Chaos:RetryDelay"] = "00:00:00.020",
         });
+        // Some posts claim one of three shared old addresses, or the address of the next post, whose page must stay.
         var content = Enumerable.Range(0, Posts).Select(i => (Path: $"chaos/post-{i:D3}.md", Content: Encoding.UTF8.GetBytes(
-            $"---\ntitle: Chaos {i:D3}\ndate: 2024-05-{1 + (i % 28):D2}T{i % 24:D2}:{i % 60:D2}:00Z\ntags: [chaos, c{i % 7}]\n---\nPost {i} survives.\n"))).ToList();
+            $"---\ntitle: Chaos {i:D3}\ndate: 2024-05-{1 + (i % 28):D2}T{i % 24:D2}:{i % 60:D2}:00Z\ntags: [chaos, c{i % 7}]\n{Aliases(i)}---\nPost {i} survives.\n"))).ToList();
 
         // The authors' uploads do not go through the blog's storage client: only the blog's own calls fail.
         var posts = azurite.BlobService.GetBlobContainerClient(blog.Containers.Posts.Name);
@@ -87,6 +88,13 @@ public sealed partial class StorageChaosTests(AzuriteFixture azurite, ITestOutpu
             Assert.Single(Regex.Matches(text("sitemap-posts-2024-05.xml"), Regex.Escape(link + "</loc>")));
         }
     }
+
+    private static string Aliases(int post) => (post % 10) switch
+    {
+        0 => $"aliases: [/shared-{post % 3}/]\n",
+        5 => $"aliases: [/posts/post-{(post + 1) % Posts:D3}/, /shared-{post % 3}/]\n",
+        _ => string.Empty,
+    };
 
     private static async Task<ReconcileReport> ReconcileUntilCleanAsync(PostBlobHandler handler)
     {
