@@ -25,7 +25,7 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
 {
     private static readonly IReadOnlySet<string> EmptySet = new HashSet<string>();
 
-    private readonly RedirectClaims _redirects = new(options, pages, documents);
+    private readonly RedirectClaims _redirects = new(options, pages);
 
     /// <summary>A publish writes a few dozen files: all of them at once, within reason.</summary>
     internal const int MaxConcurrentWrites = 32;
@@ -168,7 +168,7 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
                 plan.Files.Add(pages.PostPage(record.ToRendered(), older, newer));
                 reach.AddPost(record.Summary);
             }
-            else if (earlier.TryGetValue(slug, out var then) && !await IsListedAnywhereAsync(reader, record, then, cancellationToken))
+            else if (earlier.TryGetValue(slug, out var then) && !await reader.IsListedAnywhereAsync(record, then, cancellationToken))
             {
                 // Gone, or going (a removal takes the post out of the index before it deletes the page, and the record
                 // after), or not listed yet (a publish writes the record first: the index changes after this read, and
@@ -183,41 +183,6 @@ internal sealed class PageRefresher(BlogOptions options, PageGenerator pages, Fe
         }
 
         return plan;
-    }
-
-    /// <summary>
-    /// Whether the index lists the post of <paramref name="record"/> in any month it may be in: where the round before
-    /// found it, where its record says, or where its file's status says a version of it is (a record ahead of the index,
-    /// of an edit that stopped, names a month the index does not list it in yet).
-    /// </summary>
-    private Task<bool> IsListedAnywhereAsync(IndexReader reader, PostRecord? record, (int Year, int Month) then, CancellationToken cancellationToken) =>
-        IsListedAnywhereAsync(documents, reader, record, then, cancellationToken);
-
-    /// <inheritdoc cref="IsListedAnywhereAsync(IndexReader, PostRecord?, ValueTuple{int, int}, CancellationToken)"/>
-    internal static async Task<bool> IsListedAnywhereAsync(StateDocuments documents, IndexReader reader, PostRecord? record, (int Year, int Month) then, CancellationToken cancellationToken)
-    {
-        if (record is null)
-        {
-            return false;
-        }
-
-        var slug = record.Summary.Slug;
-        var status = (await documents.ReadAsync<SourceRecord>(StatePaths.Source(record.Summary.SourcePath), cancellationToken)).Value;
-        var months = new[] { status?.Indexed }.Concat(status?.Unsettled ?? [])
-            .OfType<PostSummary>()
-            .Where(version => version.Slug == slug)
-            .Select(version => (version.Date.UtcDateTime.Year, version.Date.UtcDateTime.Month))
-            .Prepend(then)
-            .Distinct();
-        foreach (var (year, month) in months)
-        {
-            if (await reader.ListsAsync(slug, year, month, cancellationToken))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>The home page and feeds, when the post is or was among the newest.</summary>

@@ -15,8 +15,7 @@ namespace ServerlessBlog.Core.Publishing;
 /// </summary>
 /// <param name="options">The blog's settings.</param>
 /// <param name="pages">The pages of the site's theme.</param>
-/// <param name="documents">The publishing state, to tell a post whose record is ahead of the index from a post gone.</param>
-internal sealed class RedirectClaims(BlogOptions options, PageGenerator pages, StateDocuments documents)
+internal sealed class RedirectClaims(BlogOptions options, PageGenerator pages)
 {
     /// <summary>The pages every site has, whatever its index (a redirect page is a page: no other file can be one).</summary>
     private static readonly HashSet<string> FixedPages = new(StringComparer.Ordinal)
@@ -118,7 +117,7 @@ internal sealed class RedirectClaims(BlogOptions options, PageGenerator pages, S
                     // A record ahead of the index (an edit that stopped before the index followed) while the index still
                     // lists the post elsewhere: its page stays until the edit's retry, as the refresh keeps it.
                     var recordMonth = (record.Summary.Date.UtcDateTime.Year, record.Summary.Date.UtcDateTime.Month);
-                    return await PageRefresher.IsListedAnywhereAsync(documents, reader, record, recordMonth, cancellationToken) ? Settled.Elsewhere : null;
+                    return await reader.IsListedAnywhereAsync(record, recordMonth, cancellationToken) ? Settled.Elsewhere : null;
                 }
 
                 var (older, newer) = await reader.NeighboursAsync(record.Summary, cancellationToken);

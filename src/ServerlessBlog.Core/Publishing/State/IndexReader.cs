@@ -131,6 +131,37 @@ public sealed class IndexReader
     public async ValueTask<bool> ListsAsync(string slug, int year, int month, CancellationToken cancellationToken) =>
         IndexOf(await MonthAsync(year, month, cancellationToken), slug) >= 0;
 
+    /// <summary>
+    /// Whether the index lists the post of <paramref name="record"/> in any month it may be in: <paramref name="then"/>
+    /// (where a caller found it before), where its record says, or where its file's status says a version of it is (a
+    /// record ahead of the index, of an edit that stopped, names a month the index does not list it in yet).
+    /// </summary>
+    public async ValueTask<bool> IsListedAnywhereAsync(PostRecord? record, (int Year, int Month) then, CancellationToken cancellationToken)
+    {
+        if (record is null)
+        {
+            return false;
+        }
+
+        var slug = record.Summary.Slug;
+        var status = (await _documents.ReadAsync<SourceRecord>(StatePaths.Source(record.Summary.SourcePath), cancellationToken)).Value;
+        var months = new[] { status?.Indexed }.Concat(status?.Unsettled ?? [])
+            .OfType<PostSummary>()
+            .Where(version => version.Slug == slug)
+            .Select(version => (version.Date.UtcDateTime.Year, version.Date.UtcDateTime.Month))
+            .Prepend(then)
+            .Distinct();
+        foreach (var (year, month) in months)
+        {
+            if (await ListsAsync(slug, year, month, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether the index changed since this reader read the catalog.</summary>
     public async ValueTask<bool> IsStaleAsync(CancellationToken cancellationToken)
     {
