@@ -61,7 +61,6 @@ internal sealed class WholeSiteRenderer(BlogOptions options, PageGenerator pages
             if (pass == 1)
             {
                 changed += await DeleteStrayPagesAsync(now, cancellationToken);
-                changed += await DeleteUnclaimedRedirectPagesAsync(now, cancellationToken);
             }
 
             if (!await reader.IsStaleAsync(cancellationToken))
@@ -74,35 +73,47 @@ internal sealed class WholeSiteRenderer(BlogOptions options, PageGenerator pages
     }
 
     /// <summary>
-    /// Deletes the pages of posts, months, tags and tag-years the index no longer has that something else left online: a
-    /// refresh that stopped, whose late write brought back the page of a post taken off meanwhile. What the listing finds
-    /// is checked again against the state read after it: a publish writes a post's record and index entries (its
-    /// aliases with them) before its pages, so the entry of a page the listing saw is found, and the page stays.
+    /// Deletes what something else left online that the index no longer has: pages of posts, months, tags and tag-years,
+    /// and redirect pages of paths no post claims any more (their claims are kept, empty). A refresh that stopped may
+    /// have written them late, after the post or the claim went. What the listings find is checked again against the
+    /// state read after them: a publish writes a post's record and index entries (its claims with them) before its
+    /// pages, so the entry of a page the listing saw is found, and the page stays.
     /// </summary>
     private async Task<int> DeleteStrayPagesAsync(HashSet<string> now, CancellationToken cancellationToken)
     {
-        var candidates = new List<string>();
+        var entryPages = new List<string>();
         foreach (var prefix in new[] { "posts/", SitePaths.TagsFolder, SitePaths.ArchiveFolder })
         {
             await foreach (var path in site.ListAsync(prefix, cancellationToken))
             {
                 if (SitePaths.IsEntryPage(path) && !now.Contains(path))
                 {
-                    candidates.Add(path);
+                    entryPages.Add(path);
                 }
             }
         }
 
-        if (candidates.Count == 0)
+        var redirectPages = new List<string>();
+        await foreach (var path in documents.Store.ListAsync(StatePaths.RedirectsFolder, cancellationToken))
+        {
+            if (path.EndsWith(".json", StringComparison.Ordinal) && StatePaths.RedirectPageOf(path) is var page
+                && !now.Contains(page) && !RedirectClaims.IsFixedPage(page))
+            {
+                redirectPages.Add(page);
+            }
+        }
+
+        if (entryPages.Count == 0 && redirectPages.Count == 0)
         {
             return 0;
         }
 
-        // The index as it is after the listing (redirect pages of aliases included), then each candidate's own entry.
-        var fresh = await PagePathsAsync(new IndexReader(documents), cancellationToken);
-        var catalog = (await documents.ReadAsync<SiteCatalog>(StatePaths.Catalog, cancellationToken)).Value ?? new SiteCatalog();
+        // The index as it is after the listings (redirect pages of aliases included), then each candidate's own entry.
+        var freshIndex = new IndexReader(documents);
+        var fresh = await PagePathsAsync(freshIndex, cancellationToken);
+        var catalog = await freshIndex.CatalogAsync(cancellationToken);
         var deleted = 0;
-        foreach (var path in candidates.Where(path => !fresh.Contains(path)))
+        foreach (var path in entryPages.Where(path => !fresh.Contains(path)))
         {
             var stray = path.Split('/') switch
             {
@@ -119,41 +130,9 @@ internal sealed class WholeSiteRenderer(BlogOptions options, PageGenerator pages
             }
         }
 
-        return deleted;
-    }
-
-    /// <summary>
-    /// Deletes the redirect pages of paths no post claims any more (their claims are kept, empty), where the site makes no
-    /// page: a write that timed out may have landed after the claim went. Each is checked again against its claims as they
-    /// are after the listing, as stray pages are.
-    /// </summary>
-    private async Task<int> DeleteUnclaimedRedirectPagesAsync(HashSet<string> now, CancellationToken cancellationToken)
-    {
-        var unclaimed = new List<string>();
-        await foreach (var path in documents.Store.ListAsync(StatePaths.RedirectsFolder, cancellationToken))
-        {
-            if (!path.EndsWith(".json", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var page = StatePaths.RedirectPageOf(path);
-            if (!now.Contains(page) && !RedirectClaims.IsFixedPage(page))
-            {
-                unclaimed.Add(page);
-            }
-        }
-
-        if (unclaimed.Count == 0)
-        {
-            return 0;
-        }
-
-        // The index as it is after the listing (a post published meanwhile may have a page at such a path), then each
-        // path's claims; and an asset is the author's file wherever it is (its status says so: its path is its address).
-        var fresh = await PagePathsAsync(new IndexReader(documents), cancellationToken);
-        var deleted = 0;
-        foreach (var page in unclaimed.Where(page => !fresh.Contains(page)))
+        // A redirect page whose path is still unclaimed, unless an asset is there: the author's file wherever it is (its
+        // status says so: its path is its address). Only a page that is there is deleted and counted.
+        foreach (var page in redirectPages.Where(page => !fresh.Contains(page)))
         {
             if ((await documents.ReadAsync<List<PostSummary>>(StatePaths.Redirect(page), cancellationToken)).Value is not { Count: > 0 }
                 && (await documents.ReadAsync<SourceRecord>(StatePaths.Source(page), cancellationToken)).Value is not { IsAsset: true }
