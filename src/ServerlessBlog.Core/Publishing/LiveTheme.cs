@@ -205,7 +205,7 @@ internal sealed partial class LiveTheme
             // by a count that is zero today). Putting the theme before back would flip the whole site on a passing state
             // of its posts (a rebuild renders over an empty index first): the theme stays recorded and not rendered, its
             // files say why, and a reconcile tries again once the index has changed, until the pages or the theme do.
-            var reason = $"1: the theme fails on a page of the site: {ex.Message}";
+            var reason = FailsOnAPage(ex);
             LogRefused(reason);
             await RecordStatusesAsync(content, files, fingerprint, PublishOutcome.Rejected, reason, cancellationToken);
             await NoteFailedOnIndexAsync(fingerprint, index, reason, cancellationToken);
@@ -357,7 +357,7 @@ internal sealed partial class LiveTheme
         catch (ThemeException ex)
         {
             LogKeptThemeFails(ex.Message);
-            await NoteFailedOnIndexAsync(kept.Fingerprint, index, $"1: the theme fails on a page of the site: {ex.Message}", cancellationToken);
+            await NoteFailedOnIndexAsync(kept.Fingerprint, index, FailsOnAPage(ex), cancellationToken);
             return 0;
         }
     }
@@ -378,6 +378,9 @@ internal sealed partial class LiveTheme
     /// <summary>The version of the index catalog, as <see cref="ThemeRecord.FailedOnIndex"/> notes it (empty when there is none).</summary>
     private async Task<string> IndexVersionAsync(CancellationToken cancellationToken) =>
         await _documents.Store.GetVersionAsync(StatePaths.Catalog, cancellationToken) ?? string.Empty;
+
+    /// <summary>The reason, as <c>line: reason</c>, that theme files which parse are not rendered.</summary>
+    private static string FailsOnAPage(ThemeException exception) => $"1: the theme fails on a page of the site: {exception.Message}";
 
     private static string FingerprintOf(ThemeRecord? applied) => applied?.Fingerprint ?? DefaultFingerprint;
 
