@@ -167,7 +167,7 @@ public sealed class AliasPublishingTests : IDisposable
     public async Task The_alias_of_an_edit_that_stopped_goes_with_the_post(bool editAgain)
     {
         await PublishAsync("posts/a.md", Post("A", "2024-01-10", "t", "/p1/"));
-        _siteStore.BeforeWrite = FailingOnce(path => path == "p1/index.html");
+        _siteStore.BeforeWrite = StoreHooks.FailingOnce(path => path == "p1/index.html");
         await Assert.ThrowsAsync<IOException>(() => _publisher.PublishAsync(_content.Upload("posts/a.md", Post("A", "2024-01-10", "t", "/p2/"), "a2")));
         _siteStore.BeforeWrite = _ => Task.CompletedTask;
 
@@ -189,7 +189,7 @@ public sealed class AliasPublishingTests : IDisposable
     public async Task The_claim_of_an_edit_that_stopped_does_not_keep_a_later_claimant_out()
     {
         await PublishAsync("posts/a.md", Post("A", "2024-01-10", "t", "/p1/"));
-        _siteStore.BeforeWrite = FailingOnce(path => path == "p1/index.html");
+        _siteStore.BeforeWrite = StoreHooks.FailingOnce(path => path == "p1/index.html");
         await Assert.ThrowsAsync<IOException>(() => _publisher.PublishAsync(_content.Upload("posts/a.md", Post("A", "2024-01-10", "t", "/p2/"), "a2")));
         _siteStore.BeforeWrite = _ => Task.CompletedTask;
         await PublishAsync("posts/a.md", Post("A", "2024-01-10", "t"));
@@ -214,7 +214,7 @@ public sealed class AliasPublishingTests : IDisposable
     {
         await PublishAsync("posts/a.md", Post("A", "2024-01-10", "t", "/p1/"));
         await PublishAsync("posts/b.md", Post("B", "2024-01-20", "t"));
-        _siteStore.BeforeWrite = FailingOnce(path => path == "p1/index.html");
+        _siteStore.BeforeWrite = StoreHooks.FailingOnce(path => path == "p1/index.html");
         var edit = _content.Upload("posts/a.md", Post("A", stoppedDate, stoppedTag, "/p2/"), "a2");
         await Assert.ThrowsAsync<IOException>(() => _publisher.PublishAsync(edit));
         _siteStore.BeforeWrite = _ => Task.CompletedTask;
@@ -262,7 +262,7 @@ public sealed class AliasPublishingTests : IDisposable
         const string Renamed = "---\ntitle: A\nslug: a2\ndate: 2024-01-10T00:00:00Z\ntags: [t]\naliases: [/p2/, /posts/a/]\n---\nBody.\n";
         await PublishAsync("posts/a.md", Post("A", "2024-01-10", "t", "/p1/"));
         await PublishAsync("posts/b.md", Post("B", "2024-01-20", "t", "/p2/"));
-        _siteStore.BeforeWrite = FailingOnce(path => path == stoppedAt);
+        _siteStore.BeforeWrite = StoreHooks.FailingOnce(path => path == stoppedAt);
         await Assert.ThrowsAsync<IOException>(() => _publisher.PublishAsync(_content.Upload("posts/a.md", Renamed, "a2")));
         _siteStore.BeforeWrite = _ => Task.CompletedTask;
 
@@ -531,13 +531,6 @@ public sealed class AliasPublishingTests : IDisposable
 
     /// <summary>A publisher of another host on the same stores.</summary>
     private SitePublisher OtherHost(ISiteStore? site = null, IStateStore? state = null) => NewPublisher(site ?? new FolderSiteStore(_site), state);
-
-    /// <summary>A store hook that fails the first request whose path <paramref name="which"/> picks, and no other.</summary>
-    private static Func<string, Task> FailingOnce(Func<string, bool> which)
-    {
-        var armed = 1;
-        return path => which(path) && Interlocked.Exchange(ref armed, 0) == 1 ? throw new IOException($"{path}: injected failure") : Task.CompletedTask;
-    }
 
     public void Dispose()
     {

@@ -33,7 +33,7 @@ public sealed class PublishInterruptionTests : IDisposable
     {
         await PublishThreePostsAsync();
         var edit = _content.Upload("posts/a.md", Post("A", "2024-03-25T00:00:00Z", "new"), "a2");
-        _stateStore.BeforeWrite = FailingOnce(path => path.StartsWith("index/", StringComparison.Ordinal));
+        _stateStore.BeforeWrite = StoreHooks.FailingOnce(path => path.StartsWith("index/", StringComparison.Ordinal));
 
         await Assert.ThrowsAsync<IOException>(() => _publisher.PublishAsync(edit));
         await _publisher.PublishAsync(edit);
@@ -83,7 +83,7 @@ public sealed class PublishInterruptionTests : IDisposable
     {
         await PublishThreePostsAsync();
         _content.Files.Remove("posts/a.md");
-        _siteStore.BeforeWrite = FailingOnce(_ => true);
+        _siteStore.BeforeWrite = StoreHooks.FailingOnce(_ => true);
 
         await Assert.ThrowsAsync<IOException>(() => _publisher.UnpublishAsync("posts/a.md"));
         await _publisher.UnpublishAsync("posts/a.md");
@@ -97,7 +97,7 @@ public sealed class PublishInterruptionTests : IDisposable
     {
         await PublishThreePostsAsync();
         var draft = _content.Upload("posts/a.md", "---\ntitle: A\ndate: 2024-01-15T00:00:00Z\ndraft: true\ntags: [old]\n---\nNot ready.\n", "a2");
-        _siteStore.BeforeWrite = FailingOnce(_ => true);
+        _siteStore.BeforeWrite = StoreHooks.FailingOnce(_ => true);
 
         await Assert.ThrowsAsync<IOException>(() => _publisher.PublishAsync(draft));
         await _publisher.PublishAsync(draft);
@@ -111,7 +111,7 @@ public sealed class PublishInterruptionTests : IDisposable
     {
         await PublishThreePostsAsync();
         var renamed = _content.Upload("posts/a.md", "---\ntitle: A\nslug: a-renamed\ndate: 2024-01-15T00:00:00Z\ntags: [old]\n---\nBody.\n", "a2");
-        _siteStore.BeforeWrite = FailingOnce(_ => true);
+        _siteStore.BeforeWrite = StoreHooks.FailingOnce(_ => true);
 
         await Assert.ThrowsAsync<IOException>(() => _publisher.PublishAsync(renamed));
         await _publisher.PublishAsync(renamed);
@@ -178,7 +178,7 @@ public sealed class PublishInterruptionTests : IDisposable
     public async Task An_edit_that_fails_after_the_index_changed_is_taken_out_by_the_next_version_published()
     {
         await PublishThreePostsAsync();
-        _siteStore.BeforeWrite = FailingOnce(_ => true);
+        _siteStore.BeforeWrite = StoreHooks.FailingOnce(_ => true);
 
         // March and tag "new" reach the index, then the pages fail; by the retry the author has saved again.
         await Assert.ThrowsAsync<IOException>(() => _publisher.PublishAsync(_content.Upload("posts/a.md", Post("A", "2024-03-25T00:00:00Z", "new"), "a2")));
@@ -191,7 +191,7 @@ public sealed class PublishInterruptionTests : IDisposable
     public async Task A_first_publish_that_fails_after_the_index_changed_is_taken_off_when_the_file_is_deleted()
     {
         await PublishThreePostsAsync();
-        _siteStore.BeforeWrite = FailingOnce(_ => true);
+        _siteStore.BeforeWrite = StoreHooks.FailingOnce(_ => true);
         await Assert.ThrowsAsync<IOException>(() => _publisher.PublishAsync(_content.Upload("posts/d.md", Post("D", "2024-02-01T00:00:00Z", "old"), "d1")));
 
         _content.Files.Remove("posts/d.md");
@@ -290,9 +290,9 @@ public sealed class PublishInterruptionTests : IDisposable
         await PublishThreePostsAsync();
 
         // Under slug x, the post's own page fails after the index changed; under slug y, the post's record fails.
-        _siteStore.BeforeWrite = FailingOnce(path => path.StartsWith("posts/x/", StringComparison.Ordinal));
+        _siteStore.BeforeWrite = StoreHooks.FailingOnce(path => path.StartsWith("posts/x/", StringComparison.Ordinal));
         await Assert.ThrowsAsync<IOException>(() => _publisher.PublishAsync(_content.Upload("posts/a.md", "---\ntitle: A\nslug: x\ndate: 2024-02-15T00:00:00Z\ntags: [new]\n---\nX.\n", "a2")));
-        _stateStore.BeforeWrite = FailingOnce(path => path == "posts/y.json");
+        _stateStore.BeforeWrite = StoreHooks.FailingOnce(path => path == "posts/y.json");
         await Assert.ThrowsAsync<IOException>(() => _publisher.PublishAsync(_content.Upload("posts/a.md", "---\ntitle: A\nslug: y\ndate: 2024-03-01T00:00:00Z\ntags: [other]\n---\nY.\n", "a3")));
 
         await _publisher.PublishAsync(_content.Upload("posts/a.md", Post("A", "2024-01-20T00:00:00Z", "old"), "a4"));
@@ -308,9 +308,9 @@ public sealed class PublishInterruptionTests : IDisposable
 
         // Under slug x: the first version's own page fails after the index changed; the second fails after its record
         // is written, before the index changes (its first read of the index fails).
-        _siteStore.BeforeWrite = FailingOnce(path => path.StartsWith("posts/x/", StringComparison.Ordinal));
+        _siteStore.BeforeWrite = StoreHooks.FailingOnce(path => path.StartsWith("posts/x/", StringComparison.Ordinal));
         await Assert.ThrowsAsync<IOException>(() => _publisher.PublishAsync(_content.Upload("posts/a.md", "---\ntitle: A\nslug: x\ndate: 2024-01-20T00:00:00Z\ntags: [first]\n---\nX1.\n", "a2")));
-        _stateStore.BeforeRead = FailingOnce(path => path == "index/catalog.json");
+        _stateStore.BeforeRead = StoreHooks.FailingOnce(path => path == "index/catalog.json");
         var second = _content.Upload("posts/a.md", "---\ntitle: A\nslug: x\ndate: 2024-03-02T00:00:00Z\ntags: [second]\n---\nX2.\n", "a3");
         await Assert.ThrowsAsync<IOException>(() => _publisher.PublishAsync(second));
 
@@ -323,7 +323,7 @@ public sealed class PublishInterruptionTests : IDisposable
     public async Task A_version_rejected_after_a_publish_that_failed_takes_the_post_offline_and_settles()
     {
         await PublishThreePostsAsync();
-        _siteStore.BeforeWrite = FailingOnce(_ => true);
+        _siteStore.BeforeWrite = StoreHooks.FailingOnce(_ => true);
         await Assert.ThrowsAsync<IOException>(() => _publisher.PublishAsync(_content.Upload("posts/a.md", Post("A", "2024-03-25T00:00:00Z", "new"), "a2")));
 
         var rejected = await _publisher.PublishAsync(_content.Upload("posts/a.md", "---\ntitle: A\ndate: not a date\n---\nBroken.\n", "a3"));
@@ -532,7 +532,7 @@ public sealed class PublishInterruptionTests : IDisposable
 
         // The last theme file is deleted; its trigger records the default theme, then fails while it renders the pages.
         _content.Files.Remove("_theme/post.liquid");
-        _siteStore.BeforeWrite = FailingOnce(path => path == "posts/o/index.html");
+        _siteStore.BeforeWrite = StoreHooks.FailingOnce(path => path == "posts/o/index.html");
         await Assert.ThrowsAsync<IOException>(() => _publisher.ApplyThemeAsync(_content));
         Assert.Contains("themed", await File.ReadAllTextAsync(Path.Combine(_site, "posts", "o", "index.html")), StringComparison.Ordinal);
 
@@ -748,13 +748,6 @@ public sealed class PublishInterruptionTests : IDisposable
         await _publisher.PublishAsync(_content.Upload("posts/b.md", Post("B", "2024-01-10T00:00:00Z", "old"), "b1"));
         await _publisher.PublishAsync(_content.Upload("posts/c.md", Post("C", "2024-03-20T00:00:00Z", "new"), "c1"));
         await _publisher.PublishAsync(_content.Upload("posts/a.md", Post("A", "2024-01-15T00:00:00Z", "old"), "a1"));
-    }
-
-    /// <summary>A store hook that fails the first request whose path <paramref name="which"/> picks, and no other.</summary>
-    private static Func<string, Task> FailingOnce(Func<string, bool> which)
-    {
-        var armed = 1;
-        return path => which(path) && Interlocked.Exchange(ref armed, 0) == 1 ? throw new IOException($"{path}: injected failure") : Task.CompletedTask;
     }
 
     /// <summary>
